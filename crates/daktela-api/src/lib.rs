@@ -1,0 +1,32 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+mod auth;
+mod client;
+mod envelope;
+mod error;
+mod error_body;
+pub mod models;
+mod pager;
+pub mod phone;
+mod pull;
+mod query;
+mod request;
+pub mod requests;
+pub mod transport;
+
+pub use auth::{AccessToken, LoginTokens, RefreshToken, TokenPlacement};
+pub use client::Client;
+pub use envelope::{decode, decode_list, interpret};
+pub use error::{Error, FieldError, PHONE_OFFLINE_MESSAGE};
+pub use pager::{MAX_PAGES, Pager};
+pub use pull::PullOutcome;
+pub use query::{Filter, ListQuery, Logic, MAX_TAKE, Operator, Sort, SortDir};
+pub use request::{ApiRequest, HttpRequest, Method};
+pub use transport::{DEFAULT_TIMEOUT, HttpResponse, Transport, TransportError};
+
+#[cfg(target_arch = "wasm32")]
+pub use transport::browser::BrowserTransport;
+#[cfg(feature = "native")]
+pub use transport::native::ReqwestTransport;
