@@ -112,7 +112,7 @@ fn login_reads_a_bare_token_and_the_object_form() {
 #[test]
 fn realtime_session_reads_paused_state_and_active_call() {
     let body = br#"{"error":[],"result":{"data":[{"id_agent":{"name":"jnovak"},"state":"Paused",
-        "id_pause":{"name":"lunch","title":"Ob\\u011bd"},"id_call":"","exten_status":"Idle"}],"total":1}}"#;
+        "id_pause":{"name":"lunch","title":"Ob\u011bd"},"id_call":"","exten_status":"Idle"}],"total":1}}"#;
     let (sessions, _) = decode_list::<RealtimeSession>(200, body).unwrap();
     let session = &sessions[0];
     assert_eq!(session.state, Some(SessionState::Paused));

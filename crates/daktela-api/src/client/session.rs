@@ -40,7 +40,8 @@ impl<T: Transport> Client<T> {
     /// longer valid; any other [`Error`].
     pub async fn refresh(&self) -> Result<LoginTokens, Error> {
         let refresh = self.tokens().refresh.clone().ok_or(Error::NotLoggedIn)?;
-        let tokens: LoginTokens = self.execute(requests::refresh(&refresh)).await?;
+        // `send_once`, not `execute`: a refresh never triggers another refresh.
+        let tokens: LoginTokens = self.send_once(&requests::refresh(&refresh)).await?;
         self.store(&tokens);
         Ok(tokens)
     }
