@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test layer of daktela-cti, from a clean clone on a bare machine:
+#   1. cargo fmt --check and clippy -D warnings (native workspace; wasm32 for the panel and client)
+#   2. native unit and integration tests (cargo test: every default member)
+#   3. browser tests: wasm-bindgen-test in headless Chromium
+#   4. end-to-end: the Trunk release build on the demo CRM page, driven through WebDriver
+# It installs what is missing first (scripts/setup.sh). It stops at the first failing layer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+start=$(date +%s)
+step() { printf '\n==> %s (%ss)\n' "$*" "$(($(date +%s) - start))"; }
+# Runs a test command, keeping its output for the summary at the end.
+tests() { "$@" 2>&1 | tee -a "$log"; }
+
+step "1/4 format and lints"
+cargo fmt --all -- --check
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked -p daktela-cti --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "2/4 native tests"
+tests cargo test --locked
+
+step "3/4 browser tests (headless Chromium)"
+tests cargo test --locked -p daktela-cti --target wasm32-unknown-unknown
+
+step "4/4 end-to-end (Trunk release build, demo CRM, WebDriver)"
+trunk build --release
+tests cargo test --locked -p daktela-cti-e2e
+
+step "done"
+# One closing line over every layer: the sum of all `test result:` lines above.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i } }
+     END { printf "all layers: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"

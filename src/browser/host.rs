@@ -1,0 +1,120 @@
+//! Mounting the panel into a CRM page, inside its own shadow root.
+//!
+//! The shadow root is the boundary between the CRM and us: the CRM's selectors cannot reach the
+//! panel's elements and the panel's stylesheet cannot match the CRM's. `:host { all: initial }` in
+//! `style/panel.css` also stops inherited properties (fonts, colours) from leaking in.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::components::Panel;
+use crate::state::ConnectionState;
+
+/// The id of the element the panel creates at the end of `<body>` and mounts into.
+pub const HOST_ID: &str = "daktela-cti";
+
+/// The panel's stylesheet, compiled in: one include is all a CRM adds, and no request can fail.
+const STYLES: &str = include_str!("../../style/panel.css");
+
+/// Why the panel could not be mounted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HostError {
+    /// The code is not running in a page (no `window.document`).
+    #[error("no document: the panel must run in a browser page")]
+    NoDocument,
+    /// The page has no `<body>` yet (the script was included in `<head>` without `defer`/`type=module`).
+    #[error("the page has no <body> to mount into; include the panel as a module script")]
+    NoBody,
+    /// A DOM call failed.
+    #[error("the browser refused to {action}: {message}")]
+    Dom {
+        /// What the panel was doing.
+        action: &'static str,
+        /// The browser's message.
+        message: String,
+    },
+}
+
+/// What [`mount_panel`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mounted {
+    /// The panel was mounted now.
+    New,
+    /// The page already had the panel (included twice); nothing was done.
+    AlreadyThere,
+}
+
+/// Mounts the panel at the end of the page's `<body>`, once.
+///
+/// # Errors
+/// [`HostError`] when there is no document or body, or the browser refuses a DOM call.
+pub fn mount_panel() -> Result<Mounted, HostError> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(HostError::NoDocument)?;
+    // Included twice (two script tags, a SPA re-running its includes): mount once.
+    if document.get_element_by_id(HOST_ID).is_some() {
+        return Ok(Mounted::AlreadyThere);
+    }
+    let body = document.body().ok_or(HostError::NoBody)?;
+    let host = document
+        .create_element("div")
+        .map_err(dom("create the host element"))?;
+    host.set_id(HOST_ID);
+    // Open, not closed: a closed root adds no protection against page scripts, and an open one
+    // lets integrators and tests inspect the panel.
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .map_err(dom("attach a shadow root"))?;
+    adopt_styles(&document, &shadow)?;
+    let root = document
+        .create_element("div")
+        .map_err(dom("create the panel root"))?
+        .unchecked_into::<web_sys::HtmlElement>();
+    root.set_class_name("dcti-root");
+    shadow
+        .append_child(&root)
+        .map_err(dom("fill the shadow root"))?;
+    body.append_child(&host)
+        .map_err(dom("append the panel to the page"))?;
+
+    let (connection, _set_connection) = signal(ConnectionState::default());
+    leptos::mount::mount_to(root, move || view! { <Panel connection /> }).forget();
+    Ok(Mounted::New)
+}
+
+/// Puts the panel's CSS into the shadow root: as a constructed stylesheet where the browser has
+/// them (no `<style>` element in the DOM), else as a `<style>` element.
+fn adopt_styles(
+    document: &web_sys::Document,
+    shadow: &web_sys::ShadowRoot,
+) -> Result<(), HostError> {
+    if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+        sheet
+            .replace_sync(STYLES)
+            .map_err(dom("parse the panel stylesheet"))?;
+        let sheets = js_sys::Array::of1(&sheet);
+        js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &sheets)
+            .map_err(dom("adopt the panel stylesheet"))?;
+        return Ok(());
+    }
+    let style = document
+        .create_element("style")
+        .map_err(dom("create a style element"))?;
+    style.set_text_content(Some(STYLES));
+    shadow
+        .append_child(&style)
+        .map_err(dom("add the panel stylesheet"))?;
+    Ok(())
+}
+
+/// Turns a DOM exception into a [`HostError::Dom`] that names what the panel was doing.
+fn dom(action: &'static str) -> impl Fn(JsValue) -> HostError {
+    move |err| HostError::Dom {
+        action,
+        message: err
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| format!("{err:?}")),
+    }
+}
