@@ -78,11 +78,17 @@ impl Transport for ReqwestTransport {
 
 fn to_transport_error(error: reqwest::Error) -> TransportError {
     if error.is_timeout() {
-        TransportError::Timeout
-    } else if error.is_builder() {
-        TransportError::InvalidRequest(error.without_url().to_string())
-    } else {
-        // Without the URL: with `TokenPlacement::Query` it holds the access token.
-        TransportError::Network(error.without_url().to_string())
+        return TransportError::Timeout;
     }
+    let is_builder = error.is_builder();
+    // Without the URL: with `TokenPlacement::Query` it holds the access token.
+    let error = error.without_url();
+    let mut text = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    if is_builder { TransportError::InvalidRequest(text) } else { TransportError::Network(text) }
 }
