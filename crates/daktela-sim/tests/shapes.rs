@@ -7,7 +7,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::*;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
 /// Fields the simulator emits that are named by CONTRACT.md (from vendor code) but absent
@@ -15,7 +15,8 @@ use std::collections::BTreeSet;
 const CONTRACT_EXTRAS: &[&str] = &["hold_time"];
 
 fn openapi_fields(schema: &str) -> BTreeSet<String> {
-    let doc = contract_file("openapi.json");
+    static DOC: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    let doc = DOC.get_or_init(|| contract_file("openapi.json"));
     let props = &doc["components"]["schemas"][schema]["properties"];
     let keys: BTreeSet<String> = props
         .as_object()
