@@ -5,7 +5,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use daktela_sim::{SimConfig, SimState, app};
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::time::Duration;
 use tower::ServiceExt;
 
@@ -161,4 +161,33 @@ pub async fn http(
         raw,
         json,
     })
+}
+
+/// Rings an inbound call for `agent` through queue 1001; returns (activity, id_call).
+pub async fn ring(app: &Router, agent: &str, from: &str) -> (String, String) {
+    let r = send(
+        app,
+        Method::POST,
+        "/__sim/ring",
+        None,
+        Some(json!({"agent": agent, "from": from, "queue": 1001})),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.json);
+    (
+        r.json["activity"].as_str().unwrap().to_owned(),
+        r.json["id_call"].as_str().unwrap().to_owned(),
+    )
+}
+
+/// One activity as agent1 reads it.
+pub async fn activity(app: &Router, name: &str) -> Value {
+    get(
+        app,
+        &format!("/api/v6/activities/{name}.json"),
+        &token("agent1"),
+    )
+    .await
+    .json["result"]
+        .clone()
 }
