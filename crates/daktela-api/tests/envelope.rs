@@ -9,15 +9,30 @@ use serde::de::IgnoredAny;
 
 #[test]
 fn empty_bodies_on_401_403_404_map_to_their_variants() {
-    assert_eq!(decode::<Activity>(401, b"").unwrap_err(), Error::Unauthorized { messages: vec![] });
-    assert_eq!(decode::<Activity>(403, b"").unwrap_err(), Error::Forbidden { messages: vec![] });
-    assert_eq!(decode::<Activity>(404, b"  \n").unwrap_err(), Error::NotFound { messages: vec![] });
+    assert_eq!(
+        decode::<Activity>(401, b"").unwrap_err(),
+        Error::Unauthorized { messages: vec![] }
+    );
+    assert_eq!(
+        decode::<Activity>(403, b"").unwrap_err(),
+        Error::Forbidden { messages: vec![] }
+    );
+    assert_eq!(
+        decode::<Activity>(404, b"  \n").unwrap_err(),
+        Error::NotFound { messages: vec![] }
+    );
 }
 
 #[test]
 fn a_proxy_html_page_is_an_api_error_with_its_status() {
     let error = decode::<Activity>(502, b"<html><body>Bad Gateway</body></html>").unwrap_err();
-    assert_eq!(error, Error::Api { status: 502, messages: vec![] });
+    assert_eq!(
+        error,
+        Error::Api {
+            status: 502,
+            messages: vec![]
+        }
+    );
     assert!(error.is_retryable());
 }
 
@@ -26,34 +41,47 @@ fn a_write_whose_error_list_is_not_empty_failed_despite_201() {
     let body = br#"{"error":["Queue is not outbound"],"result":{"name":"activities-1"}}"#;
     assert_eq!(
         decode::<Activity>(201, body).unwrap_err(),
-        Error::Api { status: 201, messages: vec!["Queue is not outbound".into()] }
+        Error::Api {
+            status: 201,
+            messages: vec!["Queue is not outbound".into()]
+        }
     );
 }
 
 #[test]
 fn no_content_is_fine_when_nothing_is_expected_and_an_error_otherwise() {
     assert!(decode::<IgnoredAny>(204, b"").is_ok());
-    assert!(matches!(decode::<Activity>(204, b"").unwrap_err(), Error::Decode { .. }));
+    assert!(matches!(
+        decode::<Activity>(204, b"").unwrap_err(),
+        Error::Decode { .. }
+    ));
 }
 
 #[test]
 fn decode_errors_name_the_json_path() {
     let body = br#"{"error":[],"result":{"data":[{"name":"a"},{"name":{"oops":1}}],"total":2}}"#;
-    let Error::Decode { path, .. } = decode_list::<Contact>(200, body).unwrap_err() else { panic!() };
+    let Error::Decode { path, .. } = decode_list::<Contact>(200, body).unwrap_err() else {
+        panic!()
+    };
     assert_eq!(path, "result.data[1].name");
 }
 
 #[test]
 fn decode_errors_inside_a_call_item_name_the_inner_path_too() {
-    let body = br#"{"error":[],"result":{"type":"CALL","item":{"id_call":"c1","answered":"maybe"}}}"#;
-    let Error::Decode { path, message } = decode::<Activity>(200, body).unwrap_err() else { panic!() };
+    let body =
+        br#"{"error":[],"result":{"type":"CALL","item":{"id_call":"c1","answered":"maybe"}}}"#;
+    let Error::Decode { path, message } = decode::<Activity>(200, body).unwrap_err() else {
+        panic!()
+    };
     assert_eq!(path, "result.item");
     assert!(message.contains("answered"), "{message}");
 }
 
 #[test]
 fn broken_json_is_a_decode_error_of_the_whole_body() {
-    let Error::Decode { path, .. } = decode::<Activity>(200, b"{\"error\":[").unwrap_err() else { panic!() };
+    let Error::Decode { path, .. } = decode::<Activity>(200, b"{\"error\":[").unwrap_err() else {
+        panic!()
+    };
     assert_eq!(path, "");
 }
 
@@ -61,13 +89,17 @@ fn broken_json_is_a_decode_error_of_the_whole_body() {
 fn list_data_keyed_by_name_reads_like_an_array_and_a_string_total_counts() {
     let body = br#"{"error":[],"result":{"data":{"b":{"name":"b"},"a":{"name":"a"}},"total":"7"}}"#;
     let (contacts, total) = decode_list::<Contact>(200, body).unwrap();
-    let names: Vec<_> = contacts.iter().map(|c| c.name.as_ref().unwrap().as_str()).collect();
+    let names: Vec<_> = contacts
+        .iter()
+        .map(|c| c.name.as_ref().unwrap().as_str())
+        .collect();
     assert_eq!((names, total), (vec!["b", "a"], 7));
 }
 
 #[test]
 fn a_list_without_total_counts_its_page() {
-    let (rows, total) = decode_list::<Contact>(200, br#"{"error":[],"result":{"data":[{},{}]}}"#).unwrap();
+    let (rows, total) =
+        decode_list::<Contact>(200, br#"{"error":[],"result":{"data":[{},{}]}}"#).unwrap();
     assert_eq!((rows.len(), total), (2, 2));
 }
 
@@ -89,7 +121,11 @@ fn a_ringing_inbound_call_activity_exposes_its_caller() {
 
 #[test]
 fn whoim_with_a_null_user_means_not_logged_in() {
-    let whoim: Whoim = decode(200, br#"{"error":[],"result":{"version":"6.27","user":null},"_timezone":"Europe/Prague"}"#).unwrap();
+    let whoim: Whoim = decode(
+        200,
+        br#"{"error":[],"result":{"version":"6.27","user":null},"_timezone":"Europe/Prague"}"#,
+    )
+    .unwrap();
     assert_eq!(whoim.version.as_deref(), Some("6.27"));
     assert!(whoim.user.is_none());
 }
@@ -105,7 +141,11 @@ fn whoim_never_keeps_the_token_it_echoes() {
 fn login_reads_a_bare_token_and_the_object_form() {
     let bare: LoginTokens = decode(200, br#"{"error":[],"result":"abc"}"#).unwrap();
     assert_eq!(bare.access_token.expose(), "abc");
-    let object: LoginTokens = decode(201, br#"{"error":[],"result":{"accessToken":"abc","refreshToken":"r"}}"#).unwrap();
+    let object: LoginTokens = decode(
+        201,
+        br#"{"error":[],"result":{"accessToken":"abc","refreshToken":"r"}}"#,
+    )
+    .unwrap();
     assert_eq!(object.refresh_token.unwrap().expose(), "r");
 }
 
@@ -117,6 +157,9 @@ fn realtime_session_reads_paused_state_and_active_call() {
     let session = &sessions[0];
     assert_eq!(session.state, Some(SessionState::Paused));
     assert!(session.is_paused());
-    assert_eq!((session.pause_name(), session.active_call()), (Some("lunch"), None));
+    assert_eq!(
+        (session.pause_name(), session.active_call()),
+        (Some("lunch"), None)
+    );
     assert_eq!(session.agent_login(), Some("jnovak"));
 }

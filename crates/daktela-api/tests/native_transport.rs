@@ -16,7 +16,12 @@ use serde_json::{Value, json};
 
 /// Echoes what it received inside a Daktela envelope, so the test reads it back as `result`.
 async fn echo(method: HttpMethod, uri: Uri, headers: HeaderMap, body: Bytes) -> impl IntoResponse {
-    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
     let result = json!({
         "method": method.as_str(),
         "path": uri.path(),
@@ -25,8 +30,15 @@ async fn echo(method: HttpMethod, uri: Uri, headers: HeaderMap, body: Bytes) -> 
         "content_type": header("content-type"),
         "body": String::from_utf8_lossy(&body),
     });
-    let status = if method == HttpMethod::POST { StatusCode::CREATED } else { StatusCode::OK };
-    (status, axum::Json(json!({"error": [], "result": result, "_time": "2024-01-01 10:00:00"})))
+    let status = if method == HttpMethod::POST {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    (
+        status,
+        axum::Json(json!({"error": [], "result": result, "_time": "2024-01-01 10:00:00"})),
+    )
 }
 
 async fn slow() -> impl IntoResponse {
@@ -35,7 +47,11 @@ async fn slow() -> impl IntoResponse {
 }
 
 async fn limited() -> impl IntoResponse {
-    (StatusCode::TOO_MANY_REQUESTS, [("Retry-After", "7")], r#"{"error":["Too many requests"]}"#)
+    (
+        StatusCode::TOO_MANY_REQUESTS,
+        [("Retry-After", "7")],
+        r#"{"error":["Too many requests"]}"#,
+    )
 }
 
 async fn unauthorized() -> impl IntoResponse {
@@ -64,7 +80,10 @@ fn client(base: &str) -> Client<ReqwestTransport> {
 async fn click_to_call_sends_token_header_and_json_body_over_the_wire() {
     let base = server().await;
     let echoed: Value = client(&base)
-        .execute(daktela_api::requests::click_to_call("123456789", &QueueName::new("2000")))
+        .execute(daktela_api::requests::click_to_call(
+            "123456789",
+            &QueueName::new("2000"),
+        ))
         .await
         .unwrap();
     assert_eq!(echoed["method"], "POST");
@@ -72,13 +91,17 @@ async fn click_to_call_sends_token_header_and_json_body_over_the_wire() {
     assert_eq!(echoed["token"], "tok");
     assert_eq!(echoed["content_type"], "application/json");
     let body: Value = serde_json::from_str(echoed["body"].as_str().unwrap()).unwrap();
-    assert_eq!(body, json!({"type": "CALL", "number": "123456789", "queue": 2000}));
+    assert_eq!(
+        body,
+        json!({"type": "CALL", "number": "123456789", "queue": 2000})
+    );
 }
 
 #[tokio::test]
 async fn query_placement_sends_the_token_in_the_query_only() {
     let base = server().await;
-    let client = Client::with_placement(&base, ReqwestTransport::new(), TokenPlacement::Query).with_token(AccessToken::new("tok"));
+    let client = Client::with_placement(&base, ReqwestTransport::new(), TokenPlacement::Query)
+        .with_token(AccessToken::new("tok"));
     let echoed: Value = client.get("activities", "a/b").await.unwrap();
     assert_eq!(echoed["path"], "/api/v6/activities/a%2Fb.json");
     assert_eq!(echoed["query"], "accessToken=tok");
@@ -89,22 +112,45 @@ async fn query_placement_sends_the_token_in_the_query_only() {
 async fn a_slow_server_times_out_as_a_timeout() {
     let base = server().await;
     let started = std::time::Instant::now();
-    let error = client(&base).list::<Value>("slow", &daktela_api::ListQuery::new()).await.unwrap_err();
+    let error = client(&base)
+        .list::<Value>("slow", &daktela_api::ListQuery::new())
+        .await
+        .unwrap_err();
     assert_eq!(error, Error::Timeout);
-    assert!(started.elapsed() < Duration::from_secs(3), "gave up after {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "gave up after {:?}",
+        started.elapsed()
+    );
 }
 
 #[tokio::test]
 async fn rate_limit_headers_survive_the_transport() {
     let base = server().await;
-    let error = client(&base).list::<Value>("limited", &daktela_api::ListQuery::new()).await.unwrap_err();
-    assert_eq!(error, Error::RateLimited { retry_after: Some(7), messages: vec!["Too many requests".into()] });
+    let error = client(&base)
+        .list::<Value>("limited", &daktela_api::ListQuery::new())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error,
+        Error::RateLimited {
+            retry_after: Some(7),
+            messages: vec!["Too many requests".into()]
+        }
+    );
 }
 
 #[tokio::test]
 async fn an_empty_401_is_unauthorized() {
     let base = server().await;
-    assert!(client(&base).whoim().await.map(|w: Whoim| w.version).unwrap_err().is_unauthorized());
+    assert!(
+        client(&base)
+            .whoim()
+            .await
+            .map(|w: Whoim| w.version)
+            .unwrap_err()
+            .is_unauthorized()
+    );
 }
 
 #[tokio::test]
@@ -112,9 +158,13 @@ async fn nothing_listening_is_a_network_error_without_the_url() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
-    let client = Client::with_placement(&base, ReqwestTransport::new(), TokenPlacement::Query).with_token(AccessToken::new("s3cr3t"));
+    let client = Client::with_placement(&base, ReqwestTransport::new(), TokenPlacement::Query)
+        .with_token(AccessToken::new("s3cr3t"));
     let error = client.whoim().await.unwrap_err();
     assert!(matches!(error, Error::Transport(_)), "{error:?}");
     assert!(!error.to_string().contains("s3cr3t"), "{error}");
-    assert!(error.to_string().contains("onnect"), "says what failed: {error}");
+    assert!(
+        error.to_string().contains("onnect"),
+        "says what failed: {error}"
+    );
 }

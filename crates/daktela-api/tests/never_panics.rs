@@ -10,17 +10,29 @@ use serde_json::{Value, json};
 /// own fields (not only unknown ones) get odd values.
 fn any_json() -> impl Strategy<Value = Value> {
     let key = prop_oneof![
-        Just("name".to_owned()), Just("error".to_owned()), Just("result".to_owned()),
-        Just("data".to_owned()), Just("total".to_owned()), Just("item".to_owned()),
-        Just("_sys".to_owned()), Just("id_call".to_owned()), Just("user".to_owned()),
-        Just("form".to_owned()), Just("primary".to_owned()), Just("customFields".to_owned()),
-        Just("hash".to_owned()), Just("accessToken".to_owned()), "[a-z_]{1,8}",
+        Just("name".to_owned()),
+        Just("error".to_owned()),
+        Just("result".to_owned()),
+        Just("data".to_owned()),
+        Just("total".to_owned()),
+        Just("item".to_owned()),
+        Just("_sys".to_owned()),
+        Just("id_call".to_owned()),
+        Just("user".to_owned()),
+        Just("form".to_owned()),
+        Just("primary".to_owned()),
+        Just("customFields".to_owned()),
+        Just("hash".to_owned()),
+        Just("accessToken".to_owned()),
+        "[a-z_]{1,8}",
     ];
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::from),
         any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
         ".{0,12}".prop_map(Value::from),
     ];
     leaf.prop_recursive(4, 48, 6, move |inner| {

@@ -90,5 +90,9 @@ fn to_transport_error(error: reqwest::Error) -> TransportError {
         text.push_str(&cause.to_string());
         source = cause.source();
     }
-    if is_builder { TransportError::InvalidRequest(text) } else { TransportError::Network(text) }
+    if is_builder {
+        TransportError::InvalidRequest(text)
+    } else {
+        TransportError::Network(text)
+    }
 }

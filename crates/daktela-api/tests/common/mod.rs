@@ -9,7 +9,10 @@ use daktela_api::{HttpRequest, HttpResponse, Transport, TransportError};
 
 /// The checked-in copy of the contract's fixtures (a clone of the repo has no `/work/shared`).
 pub fn fixtures_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../contract/daktela-v6/fixtures"))
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../contract/daktela-v6/fixtures"
+    ))
 }
 
 /// A fixture's raw bytes, BOM and all (the client must cope with it).
@@ -34,7 +37,10 @@ pub struct Recorder {
 impl Recorder {
     /// Answers with these replies, one per request.
     pub fn replying(replies: impl IntoIterator<Item = HttpResponse>) -> Self {
-        Self { sent: RefCell::default(), replies: RefCell::new(replies.into_iter().collect()) }
+        Self {
+            sent: RefCell::default(),
+            replies: RefCell::new(replies.into_iter().collect()),
+        }
     }
 
     /// Every request sent so far.
@@ -62,12 +68,20 @@ impl Transport for Recorder {
 
 /// An answer with this status and body.
 pub fn reply(status: u16, body: &str) -> HttpResponse {
-    HttpResponse { status, headers: Vec::new(), body: body.as_bytes().to_vec() }
+    HttpResponse {
+        status,
+        headers: Vec::new(),
+        body: body.as_bytes().to_vec(),
+    }
 }
 
 /// A 200 with `result` = `result`.
 pub fn ok(result: serde_json::Value) -> HttpResponse {
-    reply(200, &serde_json::json!({ "error": [], "result": result, "_time": "2024-01-01 10:00:00" }).to_string())
+    reply(
+        200,
+        &serde_json::json!({ "error": [], "result": result, "_time": "2024-01-01 10:00:00" })
+            .to_string(),
+    )
 }
 
 /// A list answer.
@@ -77,7 +91,9 @@ pub fn list(data: serde_json::Value, total: u64) -> HttpResponse {
 
 /// The query pairs of a URL, percent-decoded.
 pub fn query_pairs(url: &str) -> Vec<(String, String)> {
-    let Some((_, query)) = url.split_once('?') else { return Vec::new() };
+    let Some((_, query)) = url.split_once('?') else {
+        return Vec::new();
+    };
     query
         .split('&')
         .map(|pair| {
@@ -105,5 +121,8 @@ fn percent_decode(text: &str) -> String {
 
 /// Pairs from string literals.
 pub fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-    items.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    items
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
 }
