@@ -11,7 +11,7 @@ use tokio::task::JoinHandle;
 /// Why the simulator could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum SpawnError {
-    /// Binding 127.0.0.1:<port> failed (port in use?).
+    /// Binding `127.0.0.1:<port>` failed (port in use?).
     #[error("cannot listen on 127.0.0.1:{port}: {source}")]
     Bind {
         /// The port asked for.
