@@ -4,10 +4,11 @@
 use serde_json::json;
 
 use crate::auth::RefreshToken;
+use crate::filter::Filter;
 use crate::models::{
     ActivityName, CallId, ContactName, PauseName, QueueName, StatusName, UserLogin,
 };
-use crate::query::{Filter, ListQuery, SortDir};
+use crate::query::{ListQuery, SortDir};
 use crate::request::{ApiRequest, Method};
 
 pub use crate::pull::{PULL_TIMEOUT, pull_data_request as pull_data};

@@ -126,3 +126,27 @@ pub fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
         .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
         .collect()
 }
+
+/// The instance root used by the wire tests.
+pub const BASE: &str = "https://x.daktela.com";
+
+/// A client with token `tok` answering from `replies`.
+pub fn client(replies: Vec<HttpResponse>) -> daktela_api::Client<Recorder> {
+    daktela_api::Client::new(BASE, Recorder::replying(replies))
+        .with_token(daktela_api::AccessToken::new("tok"))
+}
+
+/// A client with token `tok` giving one answer.
+pub fn client_with(answer: HttpResponse) -> daktela_api::Client<Recorder> {
+    client(vec![answer])
+}
+
+/// A request's JSON body.
+pub fn body(request: &HttpRequest) -> serde_json::Value {
+    serde_json::from_str(request.body.as_deref().unwrap()).unwrap()
+}
+
+/// A request's URL without the query.
+pub fn path(request: &HttpRequest) -> &str {
+    request.url.split('?').next().unwrap()
+}
