@@ -43,6 +43,10 @@ secret!(
 );
 
 /// Where the access token goes on each request.
+///
+/// UNCONFIRMED(D5): Daktela enables cross-origin JSON per instance; which request headers its
+/// CORS answer allows is not public. `Header` assumes `X-AUTH-TOKEN` is allowed (or a
+/// same-origin proxy path is used as the base URL); `Query` is the fallback when it is not.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum TokenPlacement {
     /// `X-AUTH-TOKEN: <token>` header: the default; keeps the token out of URLs and logs.

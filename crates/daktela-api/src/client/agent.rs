@@ -95,7 +95,7 @@ impl<T: Transport> Client<T> {
             .map(drop)
     }
 
-    /// Starts a pause with this reason (UNCONFIRMED(D1), see [`requests::set_pause`]).
+    /// Starts a pause with this reason (reading D1, see [`requests::set_pause`]).
     ///
     /// ```no_run
     /// # async fn example<T: daktela_api::Transport>(client: daktela_api::Client<T>) -> Result<(), daktela_api::Error> {
@@ -112,7 +112,7 @@ impl<T: Transport> Client<T> {
             .map(drop)
     }
 
-    /// Ends the current pause (UNCONFIRMED(D1), see [`requests::set_pause`]).
+    /// Ends the current pause (reading D1, see [`requests::set_pause`]).
     ///
     /// ```no_run
     /// # async fn example<T: daktela_api::Transport>(client: daktela_api::Client<T>) -> Result<(), daktela_api::Error> {
@@ -152,7 +152,7 @@ impl<T: Transport> Client<T> {
         Ok(sessions.into_iter().next())
     }
 
-    /// One pull-data round (UNCONFIRMED(D2), see [`crate::PullOutcome`]). Pass `""` the first
+    /// One pull-data round (reading D2, see [`crate::PullOutcome`]). Pass `""` the first
     /// time, then the hash from the last outcome. Waits up to [`requests::PULL_TIMEOUT`].
     ///
     /// ```no_run

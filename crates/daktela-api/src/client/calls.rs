@@ -35,7 +35,7 @@ impl<T: Transport> Client<T> {
     }
 
     /// The agent's ringing (`WAIT`) and answered (`OPEN`) call activities, newest first
-    /// (UNCONFIRMED(D3), see [`requests::open_call_activities`]). `activity.call()` gives the
+    /// (reading D3, see [`requests::open_call_activities`]). `activity.call()` gives the
     /// call item with `direction` and `clid`.
     ///
     /// ```no_run
