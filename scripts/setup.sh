@@ -73,7 +73,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
 fi
 
 # 4. wasm-opt from npm binaryen (a node script with embedded wasm; installs in seconds).
-if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}' | tr -d '()')" != "$WASM_OPT_VERSION" ]; then
+# `wasm-opt --version` prints `wasm-opt version 132 (version_132)`; Trunk.toml pins the last word.
+if [ "$(wasm-opt --version 2>/dev/null | awk '{print $4}' | tr -d '()')" != "$WASM_OPT_VERSION" ]; then
   say "npm install binaryen@$BINARYEN_NPM_VERSION"
   npm install --silent --no-save --no-audit --no-fund --prefix "$DAKTELA_CTI_TOOLS/npm" "binaryen@$BINARYEN_NPM_VERSION" >/dev/null
 fi
@@ -81,6 +82,6 @@ fi
 # 5. Browser variables for wasm-bindgen-test-runner and our e2e harness.
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROME_BIN="${CHROME_BIN:-/usr/bin/chromium}"
-export TRUNK_SKIP_VERSION_CHECK=1
+export TRUNK_SKIP_VERSION_CHECK=true
 
 say "ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | awk '{print $3}'), $("$CHROME_BIN" --version 2>/dev/null | head -1)"

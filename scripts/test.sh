@@ -25,7 +25,22 @@ step "2/4 native tests"
 tests cargo test --locked
 
 step "3/4 browser tests (headless Chromium)"
-tests cargo test --locked -p daktela-cti --target wasm32-unknown-unknown
+# The Daktela client's browser tests talk to a simulator cross-origin: start one with CORS for
+# the test page's origin (wasm-bindgen-test-runner serves the page at WASM_BINDGEN_TEST_ADDRESS).
+sim_port=${SIM_PORT:-18790}
+page_port=${PAGE_PORT:-18791}
+cargo build --locked -q -p daktela-sim
+target/debug/daktela-sim serve --port "$sim_port" --cors-origin "http://127.0.0.1:$page_port" \
+  >"$log.sim" 2>&1 &
+sim_pid=$!
+trap 'kill "$sim_pid" 2>/dev/null; rm -f "$log" "$log.sim"' EXIT
+for _ in $(seq 1 50); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$sim_port") 2>/dev/null && break
+  sleep 0.1
+done
+DAKTELA_SIM_URL="http://127.0.0.1:$sim_port" WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$page_port" \
+  tests cargo test --locked -p daktela-cti --target wasm32-unknown-unknown
+kill "$sim_pid" 2>/dev/null || true
 
 step "4/4 end-to-end (Trunk release build, demo CRM, WebDriver)"
 trunk build --release
