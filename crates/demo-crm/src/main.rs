@@ -1,8 +1,11 @@
-//! `demo-crm`: serves the demo CRM page with the panel on 127.0.0.1.
+//! `demo-crm`: Brightdesk CRM, the demo CRM with the panel and a Daktela simulator, on 127.0.0.1.
+
+use std::path::PathBuf;
 
 use clap::Parser;
 
-/// Serve the demo CRM (the panel's Trunk build) on 127.0.0.1.
+/// Serve Brightdesk CRM (contact pages with the panel, its REST API, and a Daktela simulator
+/// under /daktela) on 127.0.0.1.
 #[derive(Debug, Parser)]
 struct Opts {
     /// Port to listen on.
@@ -10,7 +13,13 @@ struct Opts {
     port: u16,
     /// The panel's Trunk build output.
     #[arg(long, default_value = "dist")]
-    dist: std::path::PathBuf,
+    dist: PathBuf,
+    /// JSON file that keeps call logs and created contacts across restarts.
+    #[arg(long, default_value = "demo-data/crm.json")]
+    data_file: PathBuf,
+    /// The CRM's country (ISO 3166), for numbers typed without a country code.
+    #[arg(long, default_value = "CZ")]
+    country: String,
 }
 
 #[tokio::main]
@@ -27,8 +36,39 @@ async fn main() -> anyhow::Result<()> {
         "{} has no index.html: build the panel first (trunk build --release)",
         opts.dist.display()
     );
-    let demo = demo_crm::spawn(demo_crm::DemoConfig { dist: opts.dist }, opts.port).await?;
-    tracing::info!("demo CRM with the panel: {}/", demo.url());
+    let mut config = demo_crm::DemoConfig::new(opts.dist);
+    config.data_file = Some(opts.data_file.clone());
+    config.default_country = opts.country;
+    let agent = config.demo_agent.clone();
+    let demo = demo_crm::spawn(config, opts.port).await?;
+    let url = demo.url();
+    tracing::info!(
+        "Brightdesk CRM contacts (with the panel): {}",
+        demo.contacts_url()
+    );
+    tracing::info!("  e.g. a contact page: {url}/contacts/C-1002 (Jan Novák)");
+    tracing::info!("panel dev page (Trunk index.html): {url}/");
+    tracing::info!(
+        "call logs (JSON): {url}/api/call-logs, kept in {}",
+        opts.data_file.display()
+    );
+    tracing::info!("Daktela simulator (same origin): {}", demo.daktela_url());
+    for (login, password, name, extension) in daktela_sim::SEED_AGENTS {
+        tracing::info!("  agent {login} / {password} ({name}, extension {extension})");
+    }
+    tracing::info!("ring {agent}: the \"Demo controls\" buttons at the top of every CRM page, or");
+    for ring in demo_crm::RING_NUMBERS {
+        tracing::info!(
+            "  curl -s -XPOST {}/__sim/ring -d '{{\"agent\":\"{agent}\",\"from\":\"{}\",\"queue\":1001}}'   # {}",
+            demo.daktela_url(),
+            ring.e164,
+            ring.what
+        );
+    }
+    tracing::info!(
+        "  or: target/native-release/daktela-sim ring --sim-url {} --agent {agent} --from '+420 777 123 456'",
+        demo.daktela_url()
+    );
     tokio::signal::ctrl_c().await?;
     Ok(())
 }

@@ -1,87 +1,81 @@
-//! The demo CRM serves the panel's build the way browsers need it.
+//! The demo CRM serves the panel's build, its own assets and the simulator the way browsers need.
 #![allow(clippy::unwrap_used)]
 
-use axum::body::{Body, to_bytes};
-use axum::http::{Request, StatusCode};
-use demo_crm::{DemoConfig, app};
-use tower::ServiceExt;
+mod common;
 
-fn fake_dist() -> tempdir::Dir {
-    let dir = tempdir::Dir::new();
-    std::fs::write(dir.path().join("index.html"), "<h1>Brightdesk CRM</h1>").unwrap();
-    std::fs::write(dir.path().join("daktela-cti_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
-    dir
-}
+use axum::http::StatusCode;
+use common::{fake_dist, get, router};
+use demo_crm::{DemoConfig, DemoError, app};
 
 #[tokio::test]
-async fn root_serves_the_contact_page() {
+async fn root_serves_the_trunk_index_page() {
     let dist = fake_dist();
-    let res = app(DemoConfig {
-        dist: dist.path().into(),
-    })
-    .oneshot(Request::get("/").body(Body::empty()).unwrap())
-    .await
-    .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let body = to_bytes(res.into_body(), 1 << 20).await.unwrap();
-    assert_eq!(&body[..], b"<h1>Brightdesk CRM</h1>");
+    let res = get(&router(&dist), "/").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.text, "<h1>Brightdesk CRM</h1>");
 }
 
 #[tokio::test]
 async fn wasm_is_served_as_application_wasm() {
     let dist = fake_dist();
-    let res = app(DemoConfig {
-        dist: dist.path().into(),
-    })
-    .oneshot(
-        Request::get("/daktela-cti_bg.wasm")
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await
-    .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(res.headers()["content-type"], "application/wasm");
+    let res = get(&router(&dist), "/daktela-cti_bg.wasm").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.headers["content-type"], "application/wasm");
 }
 
 #[tokio::test]
 async fn unknown_paths_are_not_found() {
     let dist = fake_dist();
-    let res = app(DemoConfig {
-        dist: dist.path().into(),
-    })
-    .oneshot(Request::get("/nope.js").body(Body::empty()).unwrap())
-    .await
-    .unwrap();
-    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = get(&router(&dist), "/nope.js").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
 }
 
-/// A throwaway directory, removed on drop (no extra dependency for one test helper).
-mod tempdir {
-    use std::path::{Path, PathBuf};
-    use std::sync::atomic::{AtomicU32, Ordering};
+#[tokio::test]
+async fn daktela_is_reachable_on_the_same_origin() {
+    let dist = fake_dist();
+    let res = get(
+        &router(&dist),
+        "/daktela/api/v6/whoim.json?accessToken=sim-static-token-agent1",
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.json()["result"]["user"]["name"], "agent1");
+}
 
-    pub struct Dir(PathBuf);
-
-    impl Dir {
-        pub fn new() -> Self {
-            static N: AtomicU32 = AtomicU32::new(0);
-            let path = std::env::temp_dir().join(format!(
-                "demo-crm-test-{}-{}",
-                std::process::id(),
-                N.fetch_add(1, Ordering::Relaxed)
-            ));
-            std::fs::create_dir_all(&path).unwrap();
-            Self(path)
-        }
-        pub fn path(&self) -> &Path {
-            &self.0
-        }
+#[tokio::test]
+async fn demo_controls_script_is_served_as_javascript_and_drives_the_simulator() {
+    let dist = fake_dist();
+    let res = get(&router(&dist), "/demo-controls.js").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(
+        res.headers["content-type"],
+        "text/javascript; charset=utf-8"
+    );
+    for route in [
+        "\"/__sim/\"",
+        "\"ring\"",
+        "\"answer\"",
+        "\"hangup\"",
+        "\"phone\"",
+    ] {
+        assert!(res.text.contains(route), "{route}");
     }
+}
 
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
+#[tokio::test]
+async fn the_stylesheet_is_served_as_css() {
+    let dist = fake_dist();
+    let res = get(&router(&dist), "/crm.css").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.headers["content-type"], "text/css; charset=utf-8");
+    assert!(res.text.contains(".demo-controls"));
+}
+
+#[test]
+fn an_unknown_country_is_refused_at_start() {
+    let mut config = DemoConfig::new("dist");
+    config.default_country = "XX".into();
+    let err = app(config).err().unwrap();
+    assert!(matches!(err, DemoError::UnknownCountry(ref c) if c == "XX"));
+    assert!(err.to_string().contains("\"XX\""));
 }
