@@ -90,9 +90,9 @@ async fn click_to_call_reaches_daktela_exactly_once() {
         Value::Null,
     )
     .await;
-    let calls: Vec<&Value> = log
+    let calls: Vec<&Value> = log["requests"]
         .as_array()
-        .unwrap()
+        .expect("the simulator lists {requests: [...]}")
         .iter()
         .filter(|r| r["path"].as_str().unwrap_or("").contains("activities"))
         .collect();

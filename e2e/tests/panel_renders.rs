@@ -18,7 +18,8 @@ const PANEL_TEXT: &str = r#"
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn panel_renders_inside_the_demo_crm_page() -> anyhow::Result<()> {
-    let demo = demo_crm::spawn(DemoConfig { dist: dist_dir()? }, 0).await?;
+    let config = DemoConfig::new(dist_dir()?);
+    let demo = demo_crm::spawn(config, 0).await?;
     let browser = Browser::start().await?;
     let client = &browser.client;
     client.goto(&format!("{}/", demo.url())).await?;
