@@ -239,6 +239,7 @@ pub fn phone_error(lang: Lang, error: &PhoneError) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

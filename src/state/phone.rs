@@ -344,6 +344,7 @@ fn check_length(len: usize, (min, max): (usize, usize)) -> Result<(), PhoneError
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
