@@ -1,5 +1,15 @@
-//! The panel's pure state: plain Rust, no browser APIs, tested natively.
+//! The panel's pure state and logic: plain Rust, no browser APIs, tested natively with
+//! `cargo test`. Components render it; `crate::browser` feeds it from the page and the network.
 
+pub mod agent;
+pub mod call;
+pub mod call_log;
+pub mod config;
 pub mod connection;
+pub mod i18n;
+pub mod outbox;
+pub mod phone;
+pub mod retry;
+pub mod screen_pop;
 
 pub use connection::ConnectionState;

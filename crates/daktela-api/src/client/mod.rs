@@ -112,6 +112,12 @@ impl<T: Transport> Client<T> {
         self.tokens().refresh = token;
     }
 
+    /// The refresh token in use, e.g. to store it beside the access token for the next page
+    /// load (it changes when the client refreshes).
+    pub fn refresh_token(&self) -> Option<RefreshToken> {
+        self.tokens().refresh.clone()
+    }
+
     /// Forgets both tokens (logout).
     pub fn forget_tokens(&self) {
         *self.tokens() = Tokens::default();
