@@ -15,16 +15,34 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Mounts the panel if no earlier test did, and returns its shadow root.
+/// The configuration a CRM page would carry (Daktela on the same origin; nothing is called
+/// until the agent logs in).
+const CONFIG: &str = r#"{"api_base": "/daktela", "language": "en"}"#;
+
+/// Mounts the panel if no earlier test did, and returns its shadow root once it rendered.
 async fn panel_root() -> web_sys::ShadowRoot {
+    if document().get_element_by_id("daktela-cti-config").is_none() {
+        let config = document().create_element("script").unwrap();
+        config.set_id("daktela-cti-config");
+        config.set_attribute("type", "application/json").unwrap();
+        config.set_text_content(Some(CONFIG));
+        document().body().unwrap().append_child(&config).unwrap();
+    }
     let outcome = mount_panel().unwrap();
     assert!(matches!(outcome, Mounted::New | Mounted::AlreadyThere));
-    leptos::task::tick().await;
-    document()
+    let root = document()
         .get_element_by_id(HOST_ID)
         .expect("the host element is in the page")
         .shadow_root()
-        .expect("the host has an open shadow root")
+        .expect("the host has an open shadow root");
+    // The panel renders once its configuration is read (a microtask or two).
+    for _ in 0..100 {
+        if root.query_selector(".dcti-panel").unwrap().is_some() {
+            return root;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("the panel did not render within a second");
 }
 
 fn computed(element: &web_sys::Element, property: &str) -> String {
@@ -38,12 +56,17 @@ fn computed(element: &web_sys::Element, property: &str) -> String {
 }
 
 #[wasm_bindgen_test]
-async fn panel_shows_its_name_and_that_it_is_not_connected() {
+async fn panel_shows_its_name_that_it_is_not_connected_and_the_login_form() {
     let root = panel_root().await;
     let title = root.query_selector(".dcti-title").unwrap().unwrap();
     assert_eq!(title.text_content().unwrap(), "daktela-cti");
-    let status = root.query_selector("[role=status]").unwrap().unwrap();
-    assert_eq!(status.text_content().unwrap(), "not connected");
+    let status = root.query_selector(".dcti-connection").unwrap().unwrap();
+    assert_eq!(status.text_content().unwrap(), "Not connected");
+    assert!(
+        root.query_selector("form.dcti-login input[name=username]")
+            .unwrap()
+            .is_some()
+    );
     assert_eq!(
         status.get_attribute("data-state").as_deref(),
         Some("not-connected")

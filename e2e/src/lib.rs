@@ -3,9 +3,11 @@
 #![deny(missing_docs)]
 
 mod browser;
+mod panel;
 mod wait;
 
 pub use browser::Browser;
+pub use panel::{PATIENCE, Panel};
 pub use wait::wait_until;
 
 use std::path::PathBuf;

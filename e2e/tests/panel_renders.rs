@@ -32,7 +32,7 @@ async fn panel_renders_inside_the_demo_crm_page() -> anyhow::Result<()> {
     })
     .await?;
     assert!(text.contains("daktela-cti"), "panel text was {text:?}");
-    assert!(text.contains("not connected"), "panel text was {text:?}");
+    assert!(text.contains("Not connected"), "panel text was {text:?}");
 
     // Exactly one panel, mounted at the end of the body, and the CRM's own content untouched.
     let facts = client

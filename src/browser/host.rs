@@ -7,8 +7,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::components::Panel;
-use crate::state::ConnectionState;
+use crate::app::Ctl;
+use crate::browser::config_source::load_config;
+use crate::browser::tel_links::intercept_tel_links;
+use crate::components::{ConfigErrorPanel, Panel};
 
 /// The id of the element the panel creates at the end of `<body>` and mounts into.
 pub const HOST_ID: &str = "daktela-cti";
@@ -78,9 +80,30 @@ pub fn mount_panel() -> Result<Mounted, HostError> {
     body.append_child(&host)
         .map_err(dom("append the panel to the page"))?;
 
-    let (connection, _set_connection) = signal(ConnectionState::default());
-    leptos::mount::mount_to(root, move || view! { <Panel connection /> }).forget();
+    leptos::task::spawn_local(start(root));
     Ok(Mounted::New)
+}
+
+/// Loads the configuration, then mounts the panel (or, when the configuration is wrong, a
+/// message naming the field) and routes the page's `tel:`/`callto:` links to it.
+async fn start(root: web_sys::HtmlElement) {
+    match load_config().await {
+        Ok(config) => {
+            let ctl = Ctl::new(config);
+            leptos::mount::mount_to(root, move || view! { <Panel ctl /> }).forget();
+            ctl.start();
+            match intercept_tel_links(move |href| ctl.dial(&href)) {
+                // The page's tel: links dial through the panel for as long as the page lives.
+                Ok(links) => links.forget(),
+                Err(err) => crate::browser::console::error(&err.to_string()),
+            }
+        }
+        Err(err) => {
+            let message = err.to_string();
+            crate::browser::console::error(&message);
+            leptos::mount::mount_to(root, move || view! { <ConfigErrorPanel message /> }).forget();
+        }
+    }
 }
 
 /// Puts the panel's CSS into the shadow root: as a constructed stylesheet where the browser has

@@ -1,4 +1,12 @@
 //! The thin glue between the panel and the page. Only modules under here touch `web_sys`.
 
+pub mod clock;
+pub mod config_source;
 pub mod console;
+pub mod crm;
 pub mod host;
+pub mod navigate;
+pub mod storage;
+pub mod tel_links;
+pub mod title;
+pub mod transport;

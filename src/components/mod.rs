@@ -1,5 +1,15 @@
-//! Leptos components, one per file. They render [`crate::state`] and hold no logic of their own.
+//! Leptos components, one per file. They render the controller's signals ([`crate::app::Ctl`])
+//! and call its methods; decisions live in [`crate::state`].
 
+pub mod agent_bar;
+pub mod call_card;
+pub mod config_error;
+pub mod dial_field;
+pub mod login_form;
+pub mod notice;
 pub mod panel;
+pub mod queue_list;
+pub mod wrap_up;
 
+pub use config_error::ConfigErrorPanel;
 pub use panel::Panel;

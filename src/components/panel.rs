@@ -1,21 +1,27 @@
-//! The panel's outer frame: its name and the connection state.
+//! The panel's frame: header with the connection state, then what the agent needs now.
 
 use leptos::prelude::*;
 
-use crate::state::ConnectionState;
+use super::agent_bar::AgentBar;
+use super::call_card::CallCards;
+use super::dial_field::DialField;
+use super::login_form::LoginForm;
+use super::notice::NoticeLine;
+use super::queue_list::QueueList;
+use crate::app::Ctl;
+use crate::state::i18n::Text;
 
 /// The CTI panel as mounted into a CRM page.
-///
-/// For now it shows the product name and where it stands with Daktela; the agent's features
-/// (log in, state, click to call, screen pop) are added inside this frame.
 #[component]
 pub fn Panel(
-    /// The connection state to show; the panel starts [`ConnectionState::NotConnected`].
-    #[prop(into)]
-    connection: Signal<ConnectionState>,
+    /// The controller whose state the panel shows.
+    ctl: Ctl,
 ) -> impl IntoView {
+    let connection = ctl.connection;
+    let logged_in = move || ctl.me.with(Option::is_some);
+    let pending = move || ctl.outbox_pending.get();
     view! {
-        <section class="dcti-panel" role="region" aria-label="Daktela CTI">
+        <section class="dcti-panel" role="region" aria-label=ctl.t(Text::ProductName)>
             <header class="dcti-header">
                 <h1 class="dcti-title">"daktela-cti"</h1>
                 <p
@@ -23,9 +29,26 @@ pub fn Panel(
                     role="status"
                     data-state=move || connection.get().token()
                 >
-                    {move || connection.get().label()}
+                    {move || connection.get().label(ctl.lang)}
                 </p>
             </header>
+            <div class="dcti-body">
+                <NoticeLine ctl />
+                <Show when=logged_in fallback=move || view! { <LoginForm ctl /> }>
+                    <AgentBar ctl />
+                    <CallCards ctl />
+                    <DialField ctl />
+                    <QueueList ctl />
+                    <button class="dcti-link" type="button" on:click=move |_| ctl.logout()>
+                        {ctl.t(Text::LogOut)}
+                    </button>
+                </Show>
+                <Show when=move || { pending() > 0 }>
+                    <p class="dcti-outbox" role="status">
+                        {move || ctl.outbox_text(pending())}
+                    </p>
+                </Show>
+            </div>
         </section>
     }
 }

@@ -1,5 +1,7 @@
 //! The state of the panel's link to Daktela, as the agent sees it.
 
+use crate::state::i18n::{Lang, Text, t};
+
 /// Where the panel stands with Daktela. The agent always sees one of these in the panel header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ConnectionState {
@@ -10,16 +12,26 @@ pub enum ConnectionState {
     Connecting,
     /// Logged in, and the last exchange with Daktela succeeded.
     Connected,
+    /// Logged in, but the last exchange failed; the panel is retrying.
+    Reconnecting,
+    /// The login expired and could not be renewed (CONTRACT D6): the agent logs in again;
+    /// call cards and queued CRM logs are kept.
+    LoginExpired,
 }
 
 impl ConnectionState {
     /// The short text shown to the agent.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::NotConnected => "not connected",
-            Self::Connecting => "connecting…",
-            Self::Connected => "connected",
-        }
+    pub fn label(self, lang: Lang) -> &'static str {
+        t(
+            lang,
+            match self {
+                Self::NotConnected => Text::NotConnected,
+                Self::Connecting => Text::Connecting,
+                Self::Connected => Text::Connected,
+                Self::Reconnecting => Text::Reconnecting,
+                Self::LoginExpired => Text::LoginExpired,
+            },
+        )
     }
 
     /// A stable token for CSS and tests (`data-state` attribute), independent of the language.
@@ -28,6 +40,8 @@ impl ConnectionState {
             Self::NotConnected => "not-connected",
             Self::Connecting => "connecting",
             Self::Connected => "connected",
+            Self::Reconnecting => "reconnecting",
+            Self::LoginExpired => "login-expired",
         }
     }
 }
@@ -36,23 +50,28 @@ impl ConnectionState {
 mod tests {
     use super::*;
 
+    const ALL: [ConnectionState; 5] = [
+        ConnectionState::NotConnected,
+        ConnectionState::Connecting,
+        ConnectionState::Connected,
+        ConnectionState::Reconnecting,
+        ConnectionState::LoginExpired,
+    ];
+
     #[test]
     fn a_fresh_panel_says_it_is_not_connected() {
-        assert_eq!(ConnectionState::default().label(), "not connected");
+        assert_eq!(ConnectionState::default().label(Lang::En), "Not connected");
         assert_eq!(ConnectionState::default().token(), "not-connected");
     }
 
     #[test]
-    fn every_state_has_a_distinct_label_and_token() {
-        let all = [
-            ConnectionState::NotConnected,
-            ConnectionState::Connecting,
-            ConnectionState::Connected,
-        ];
-        for (i, a) in all.iter().enumerate() {
-            for b in &all[i + 1..] {
-                assert_ne!(a.label(), b.label());
-                assert_ne!(a.token(), b.token());
+    fn every_state_has_a_distinct_label_and_token_in_every_language() {
+        for lang in [Lang::En, Lang::Cs] {
+            for (i, a) in ALL.iter().enumerate() {
+                for b in &ALL[i + 1..] {
+                    assert_ne!(a.label(lang), b.label(lang));
+                    assert_ne!(a.token(), b.token());
+                }
             }
         }
     }

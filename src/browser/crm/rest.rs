@@ -30,36 +30,7 @@ pub const LOOKUP_TIMEOUT: Duration = Duration::from_secs(10);
 /// How much of an error answer's body goes into the error message.
 const SHOWN_BODY_CHARS: usize = 200;
 
-/// The transport the panel uses: `fetch` in the browser.
-#[cfg(target_arch = "wasm32")]
-pub type PageTransport = daktela_api::BrowserTransport;
-
-/// The transport the panel uses. Native builds of the panel only run the pure core's tests and
-/// have no `fetch`: every request fails with "not running in a browser".
-#[cfg(not(target_arch = "wasm32"))]
-pub type PageTransport = NoBrowser;
-
-/// The native stand-in for `fetch` (see [`PageTransport`]): every request fails.
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(Debug, Clone, Copy, Default)]
-pub struct NoBrowser;
-
-#[cfg(not(target_arch = "wasm32"))]
-impl NoBrowser {
-    /// The stand-in.
-    pub fn new() -> Self {
-        Self
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl Transport for NoBrowser {
-    async fn send(&self, _request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        Err(TransportError::Network(
-            "not running in a browser".to_owned(),
-        ))
-    }
-}
+pub use crate::browser::transport::PageTransport;
 
 /// The REST adapter over a transport.
 #[derive(Debug, Clone)]

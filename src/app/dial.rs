@@ -1,0 +1,149 @@
+//! Click-to-call: from a `tel:` link, the dial field or a found number, through Daktela.
+
+use daktela_api::Error;
+use daktela_api::models::QueueName;
+use leptos::prelude::*;
+
+use super::Ctl;
+use crate::state::i18n::{Text, fill, phone_error};
+use crate::state::phone::{E164, normalize};
+
+/// A dial the agent asked for, normalised and waiting (for confirmation, when configured).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DialRequest {
+    /// The number in E.164.
+    pub number: E164,
+    /// The outbound queue it goes through.
+    pub queue: QueueName,
+}
+
+impl Ctl {
+    /// Dials `raw` (a `tel:` href, a typed number, a found number): normalises it, picks the
+    /// outbound queue, and calls at once or after the agent confirms.
+    pub fn dial(self, raw: &str) {
+        let (region, allowed, confirm) = self.config.with_value(|c| {
+            (
+                c.default_country,
+                c.outbound_queues.clone(),
+                c.confirm_before_dial,
+            )
+        });
+        let number = match normalize(raw, region) {
+            Ok(number) => number,
+            Err(err) => return self.error(phone_error(self.lang, &err)),
+        };
+        let queue = self
+            .agent
+            .with_untracked(|a| a.dial_queues(&allowed).first().map(|q| q.name.clone()));
+        let Some(queue) = queue else {
+            return self.error(self.t(Text::NotInOutboundQueue));
+        };
+        let request = DialRequest { number, queue };
+        if confirm {
+            self.pending_dial.set(Some(request));
+        } else {
+            self.place_call(request);
+        }
+    }
+
+    /// The confirmation text for a pending dial.
+    pub fn confirm_text(&self, request: &DialRequest) -> String {
+        fill(self.t(Text::ConfirmCall), "number", request.number.as_str())
+    }
+
+    /// Places the call through Daktela. Never retried on its own: after an ambiguous failure the
+    /// call may already ring, so the panel re-reads the agent's calls and shows what it sees.
+    pub fn place_call(self, request: DialRequest) {
+        self.pending_dial.set(None);
+        if self.busy.get_untracked() {
+            return;
+        }
+        self.busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = self
+                .client()
+                .click_to_call(&request.number.to_daktela(), &request.queue)
+                .await;
+            self.busy.set(false);
+            match result {
+                Ok(_) => self.notice.set(None),
+                Err(err) if err.is_phone_offline() => self.error(self.t(Text::PhoneOffline)),
+                Err(Error::Validation { ref form, .. })
+                    if form.iter().any(|f| f.field == "queue") =>
+                {
+                    self.error(self.t(Text::NotInOutboundQueue));
+                }
+                Err(err) => self.report(&err),
+            }
+            // Show the call (or its absence) at once, whatever the answer said.
+            if let Err(err) = self.refresh().await {
+                self.report(&err);
+            }
+        });
+    }
+
+    /// Goes ready: ends the pause (CONTRACT D1).
+    pub fn go_ready(self) {
+        self.agent_action(|client| async move { client.unpause().await });
+    }
+
+    /// Pauses with a reason from the instance's list.
+    pub fn pause(self, reason: daktela_api::models::PauseName) {
+        self.agent_action(move |client| async move { client.pause(&reason).await });
+    }
+
+    /// Logs the agent in to or out of one queue.
+    pub fn set_queue(self, queue: QueueName, login: bool) {
+        let name = queue.clone();
+        leptos::task::spawn_local(async move {
+            let client = self.client();
+            let one = std::slice::from_ref(&name);
+            let result = if login {
+                client.queue_login(one).await
+            } else {
+                client.queue_logout(one).await
+            };
+            match result {
+                Ok(()) => {
+                    self.logged_in.update(|q| {
+                        q.retain(|n| *n != queue);
+                        if login {
+                            q.push(queue.clone());
+                        }
+                    });
+                    self.persist_queues();
+                    self.derive_agent();
+                    if let Err(err) = self.refresh().await {
+                        self.report(&err);
+                    }
+                }
+                Err(err) => self.report(&err),
+            }
+        });
+    }
+
+    /// Runs one agent-state request, then re-reads the state so the panel shows it at once.
+    fn agent_action<F, Fut>(self, request: F)
+    where
+        F: FnOnce(daktela_api::Client<crate::browser::transport::PageTransport>) -> Fut + 'static,
+        Fut: std::future::Future<Output = Result<(), Error>>,
+    {
+        if self.busy.get_untracked() {
+            return;
+        }
+        self.busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = request(self.client()).await;
+            self.busy.set(false);
+            match result {
+                Ok(()) => {
+                    self.notice.set(None);
+                    if let Err(err) = self.refresh().await {
+                        self.report(&err);
+                    }
+                }
+                Err(err) => self.report(&err),
+            }
+        });
+    }
+}

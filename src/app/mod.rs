@@ -1,0 +1,201 @@
+//! The panel's controller: the signals the components render, and the async work that feeds
+//! them from Daktela, the CRM and the page.
+//!
+//! Everything here is glue between [`crate::state`] (pure logic) and [`crate::browser`] (the
+//! page); decisions live in `state`. The controller is `Copy` (signals and stored values only), so
+//! every component and task can hold it.
+
+mod calls;
+mod dial;
+mod outbox;
+mod session;
+mod store;
+mod sync;
+
+use daktela_api::Client;
+use daktela_api::models::{Pause, Queue, QueueName, RealtimeSession, Status, User};
+use leptos::prelude::*;
+
+use crate::browser::title::TitleFlasher;
+use crate::browser::transport::PageTransport;
+use crate::state::ConnectionState;
+use crate::state::agent::AgentView;
+use crate::state::call::{CallTracker, EndedCall};
+use crate::state::config::PanelConfig;
+use crate::state::i18n::{Lang, Text, t};
+use crate::state::outbox::Outbox;
+use crate::state::screen_pop::{CrmRecord, PopGate};
+
+pub use dial::DialRequest;
+
+/// A message for the agent: what happened and, for problems, what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The text, already in the agent's language.
+    pub text: String,
+    /// A problem (shown as an alert) rather than information.
+    pub is_error: bool,
+}
+
+/// The panel's controller. Cheap to copy; see the module docs.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctl {
+    /// The agent's language.
+    pub lang: Lang,
+    config: StoredValue<PanelConfig>,
+    client: StoredValue<Client<PageTransport>, LocalStorage>,
+    /// Where the panel stands with Daktela.
+    pub connection: RwSignal<ConnectionState>,
+    /// The logged-in agent, once known.
+    pub me: RwSignal<Option<User>>,
+    /// The agent's realtime session as last read.
+    pub session: RwSignal<Option<RealtimeSession>>,
+    /// Ready / paused / queues / phone, derived from the session.
+    pub agent: RwSignal<AgentView>,
+    /// The queues the panel logged the agent in to (no public endpoint lists them).
+    pub logged_in: RwSignal<Vec<QueueName>>,
+    /// The instance's pause reasons.
+    pub pauses: RwSignal<Vec<Pause>>,
+    /// The queues the agent can see.
+    pub queues: RwSignal<Vec<Queue>>,
+    /// The instance's activity statuses (dispositions).
+    pub statuses: RwSignal<Vec<Status>>,
+    /// The agent's calls: ringing, talking, in wrap-up.
+    pub calls: RwSignal<CallTracker>,
+    /// CRM matches per call (keyed by activity name), once looked up.
+    pub matches: RwSignal<Vec<(String, Vec<CrmRecord>)>>,
+    /// The latest message for the agent.
+    pub notice: RwSignal<Option<Notice>>,
+    /// A request the agent started is under way (buttons show it and ignore double clicks).
+    pub busy: RwSignal<bool>,
+    /// A dial waiting for the agent's confirmation (`confirm_before_dial`).
+    pub pending_dial: RwSignal<Option<DialRequest>>,
+    /// Call logs and dispositions not yet delivered.
+    pub outbox_pending: RwSignal<usize>,
+    /// Now, Unix ms, ticking once a second for timers.
+    pub now: RwSignal<u64>,
+    outbox: StoredValue<Outbox>,
+    pops: StoredValue<PopGate>,
+    /// Ended calls waiting for the agent's wrap-up (their log is rebuilt with the disposition).
+    ended: StoredValue<Vec<EndedCall>>,
+    /// Flashes the tab title while a call rings.
+    title: StoredValue<TitleFlasher, LocalStorage>,
+    /// Bumped on every login and logout, so loops of an older session stop.
+    generation: StoredValue<u64>,
+}
+
+impl Ctl {
+    /// Builds the controller for a valid configuration; nothing runs until [`Ctl::start`].
+    pub fn new(config: PanelConfig) -> Self {
+        let transport = PageTransport::new();
+        let client =
+            Client::with_placement(config.api_base.clone(), transport, config.token_placement);
+        Self {
+            lang: config.language,
+            config: StoredValue::new(config),
+            client: StoredValue::new_local(client),
+            connection: RwSignal::new(ConnectionState::NotConnected),
+            me: RwSignal::new(None),
+            session: RwSignal::new(None),
+            agent: RwSignal::new(AgentView::default()),
+            logged_in: RwSignal::new(Vec::new()),
+            pauses: RwSignal::new(Vec::new()),
+            queues: RwSignal::new(Vec::new()),
+            statuses: RwSignal::new(Vec::new()),
+            calls: RwSignal::new(CallTracker::new()),
+            matches: RwSignal::new(Vec::new()),
+            notice: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            pending_dial: RwSignal::new(None),
+            outbox_pending: RwSignal::new(0),
+            now: RwSignal::new(crate::browser::clock::now_ms()),
+            outbox: StoredValue::new(Outbox::default()),
+            pops: StoredValue::new(PopGate::default()),
+            ended: StoredValue::new(Vec::new()),
+            title: StoredValue::new_local(TitleFlasher::new()),
+            generation: StoredValue::new(0),
+        }
+    }
+
+    /// The configuration the panel runs with.
+    pub fn config(&self) -> PanelConfig {
+        self.config.get_value()
+    }
+
+    /// The Daktela client (shares its tokens with every clone).
+    fn client(&self) -> Client<PageTransport> {
+        self.client.get_value()
+    }
+
+    /// A text in the agent's language.
+    pub fn t(&self, text: Text) -> &'static str {
+        t(self.lang, text)
+    }
+
+    /// "N call logs waiting to be sent".
+    pub fn outbox_text(&self, pending: usize) -> String {
+        match pending {
+            1 => self.t(Text::OutboxPendingOne).to_owned(),
+            n => crate::state::i18n::fill(self.t(Text::OutboxPending), "n", &n.to_string()),
+        }
+    }
+
+    /// Shows a problem to the agent.
+    pub fn error(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            text: text.into(),
+            is_error: true,
+        }));
+    }
+
+    /// Shows information to the agent.
+    pub fn info(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            text: text.into(),
+            is_error: false,
+        }));
+    }
+
+    /// Starts the panel: restores the outbox and a session kept in this tab, and the clock.
+    pub fn start(self) {
+        self.restore_outbox();
+        self.restore_calls();
+        self.tick();
+        self.resume();
+        self.flush_loop();
+    }
+
+    /// Advances [`Ctl::now`] once a second (call timers, pause elapsed time).
+    fn tick(self) {
+        leptos::task::spawn_local(async move {
+            loop {
+                crate::browser::clock::sleep_ms(1000).await;
+                self.now.set(crate::browser::clock::now_ms());
+            }
+        });
+    }
+
+    /// Re-derives the agent view from the last session, queues and pauses.
+    fn derive_agent(&self) {
+        let now_ms = self.now.get_untracked();
+        self.session.with_untracked(|session| {
+            self.pauses.with_untracked(|pauses| {
+                self.queues.with_untracked(|queues| {
+                    self.logged_in.with_untracked(|logged_in| {
+                        let input = crate::state::agent::AgentInput {
+                            session: session.as_ref(),
+                            pauses,
+                            queues,
+                            logged_in,
+                            now_ms,
+                        };
+                        let next = self
+                            .agent
+                            .with_untracked(|prev| AgentView::derive(&input, prev));
+                        self.agent.set(next);
+                    })
+                })
+            })
+        });
+    }
+}
