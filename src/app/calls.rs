@@ -54,7 +54,6 @@ impl Ctl {
                     .pops
                     .try_update_value(|g| g.should_pop(info))
                     .unwrap_or(false);
-            self.persist_calls();
             self.lookup(info.clone(), pop);
         }
     }

@@ -37,10 +37,12 @@ impl Ctl {
         let events = self
             .calls
             .try_update(|calls| calls.reconcile(&open, sent_ms));
-        self.persist_calls();
         for event in events.unwrap_or_default() {
             self.on_call_event(event);
         }
+        // After the events: an ended call waiting for wrap-up, and the pop already made, must
+        // survive a reload with the tracker.
+        self.persist_calls();
         Ok(())
     }
 

@@ -80,7 +80,9 @@ pub fn mount_panel() -> Result<Mounted, HostError> {
     body.append_child(&host)
         .map_err(dom("append the panel to the page"))?;
 
-    leptos::task::spawn_local(start(root));
+    // Not `leptos::task::spawn_local`: its executor is set up by `mount_to`, which runs only
+    // once the configuration is read.
+    wasm_bindgen_futures::spawn_local(start(root));
     Ok(Mounted::New)
 }
 
