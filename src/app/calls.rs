@@ -125,9 +125,21 @@ impl Ctl {
             &navigate::page_base(),
         ) {
             Ok(PopTarget::Open(url)) => {
-                if let Err(err) = navigate::open_url(&url, target) {
-                    self.error(err.to_string());
-                }
+                // A host-page CRM may open it its own way (an SPA route); else the panel does.
+                let adapter = CrmAdapter::from_config(&self.config.with_value(|c| c.crm.clone()));
+                let ctl = *self;
+                leptos::task::spawn_local(async move {
+                    let opened_by_host = match adapter.open_by_host(&url, target).await {
+                        Ok(opened) => opened,
+                        Err(err) => {
+                            ctl.error(err.to_string());
+                            false
+                        }
+                    };
+                    if !opened_by_host && let Err(err) = navigate::open_url(&url, target) {
+                        ctl.error(err.to_string());
+                    }
+                });
             }
             // Several matches and no search page: the call card lists them for the agent.
             Ok(PopTarget::Choose(_) | PopTarget::Nothing) => {}
