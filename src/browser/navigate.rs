@@ -38,12 +38,12 @@ pub enum NavigateError {
 /// How much of a refused URL an error repeats.
 const SHOWN_URL_CHARS: usize = 100;
 
-/// Opens `url` in this tab or the pop tab (module docs).
+/// Opens `url` in this tab or the pop tab (module docs); returns the pop tab it opened or reused.
 ///
 /// # Errors
 /// [`NavigateError::NotHttp`] for anything but an absolute http(s) URL,
 /// [`NavigateError::PopupBlocked`] when the browser stopped the new tab.
-pub fn open_url(url: &str, target: PopTarget) -> Result<(), NavigateError> {
+pub fn open_url(url: &str, target: PopTarget) -> Result<Option<web_sys::Window>, NavigateError> {
     if !is_http_url(url) {
         return Err(NavigateError::NotHttp(
             url.chars().take(SHOWN_URL_CHARS).collect(),
@@ -63,6 +63,7 @@ pub fn open_url(url: &str, target: PopTarget) -> Result<(), NavigateError> {
         PopTarget::SameTab => window
             .location()
             .assign(url)
+            .map(|()| None)
             .map_err(|e| NavigateError::Refused(js_message(&e))),
         PopTarget::NewTab => {
             let opened = window
@@ -75,7 +76,7 @@ pub fn open_url(url: &str, target: PopTarget) -> Result<(), NavigateError> {
             let _ = js_sys::Reflect::set(&opened, &"opener".into(), &JsValue::NULL);
             // A reused tab is navigated but not raised: bring it to the agent.
             let _ = opened.focus();
-            Ok(())
+            Ok(Some(opened))
         }
     }
 }
