@@ -28,7 +28,9 @@ impl Ctl {
         let Some(text) = super::store::local_get(OUTBOX) else {
             return;
         };
-        let (outbox, problem) = Outbox::from_json(&text, Backoff::default());
+        let (mut outbox, problem) = Outbox::from_json(&text, Backoff::default());
+        // Nothing of this page is in flight yet: a reload mid-send left stale leases.
+        outbox.release_leases();
         if let Some(problem) = problem {
             self.error(problem.to_string());
         }

@@ -258,6 +258,17 @@ impl Outbox {
         }
     }
 
+    /// Forgets every send in flight. For a page that has just loaded: nothing of its own is in
+    /// flight, so leases stored by an earlier page (a reload mid-send) are stale, and waiting for
+    /// them to lapse would hold back a log the agent just updated. Sending such an entry again is
+    /// safe because every target is an upsert keyed by the entry's key.
+    pub fn release_leases(&mut self) {
+        for entry in &mut self.entries {
+            entry.lease_until_ms = None;
+            entry.sending = None;
+        }
+    }
+
     /// Makes `key` due now (the agent pressed "retry", or the session came back).
     pub fn retry_now(&mut self, key: &str, now_ms: u64) {
         if let Some(entry) = self.entries.iter_mut().find(|e| e.key == key) {
@@ -416,6 +427,23 @@ mod tests {
         assert!(outbox.begin(KEY, 1_500).is_none());
         assert!(outbox.due(1_500).is_empty());
         assert!(outbox.begin("unknown", 1_500).is_none());
+    }
+
+    #[test]
+    fn a_reload_mid_send_releases_the_stale_lease_at_once() {
+        let mut outbox = Outbox::default();
+        outbox.enqueue(KEY, log(""), 1_000);
+        assert!(outbox.begin(KEY, 1_000).is_some());
+        // The page reloaded mid-send; the new page releases, then the agent saves the wrap-up.
+        let mut outbox = reload(&outbox);
+        outbox.release_leases();
+        outbox.enqueue(KEY, log("call back"), 1_100);
+        let sending = outbox
+            .begin(KEY, 1_100)
+            .expect("due at once, not after the lease");
+        assert_eq!(sending.payload, log("call back"));
+        assert!(outbox.delivered(KEY));
+        assert_eq!(outbox.pending_count(), 0);
     }
 
     #[test]
