@@ -44,7 +44,9 @@ kill "$sim_pid" 2>/dev/null || true
 
 step "4/4 end-to-end (Trunk release build, demo CRM, WebDriver)"
 trunk build --release
-tests cargo test --locked -p daktela-cti-e2e
+# One browser at a time: five headless Chromiums compiling the panel's wasm at once on 2 cores
+# turn the tests' time limits into a lottery.
+tests cargo test --locked -p daktela-cti-e2e -- --test-threads=1
 
 step "done"
 # One closing line over every layer: the sum of all `test result:` lines above.
