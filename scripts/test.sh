@@ -33,7 +33,9 @@ cargo build --locked -q -p daktela-sim
 target/debug/daktela-sim serve --port "$sim_port" --cors-origin "http://127.0.0.1:$page_port" \
   >"$log.sim" 2>&1 &
 sim_pid=$!
-trap 'kill "$sim_pid" 2>/dev/null; rm -f "$log" "$log.sim"' EXIT
+# `|| true`: under `set -e` a failing command in the EXIT trap becomes the script's exit status,
+# and the simulator is normally gone by then (killed below).
+trap 'kill "$sim_pid" 2>/dev/null || true; rm -f "$log" "$log.sim"' EXIT
 for _ in $(seq 1 50); do
   (exec 3<>"/dev/tcp/127.0.0.1/$sim_port") 2>/dev/null && break
   sleep 0.1
