@@ -139,10 +139,8 @@ impl PanelConfig {
     /// # Errors
     /// [`ConfigError`] naming the field (JSON path) and saying what to write.
     pub fn from_json(json: &str) -> Result<PanelConfig, ConfigError> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        let raw: Raw = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| from_serde(&e.path().to_string(), e.inner()))?;
-        de.end().map_err(|e| from_serde(".", &e))?;
+        let raw: Raw = serde_json::from_str(json)
+            .map_err(|e| from_serde(&daktela_api::error_path(json, &e), &e))?;
         Ok(PanelConfig {
             api_base: raw.api_base,
             login: raw.login.check()?,

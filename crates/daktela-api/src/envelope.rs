@@ -11,6 +11,7 @@ use serde_json::value::RawValue;
 
 use crate::error::{Error, FieldError};
 use crate::error_body::ErrorBody;
+use crate::json_path::error_path;
 use crate::models::List;
 
 /// The envelope, with `result` kept as raw JSON until we know the answer is a success, so a
@@ -83,15 +84,14 @@ fn strip_bom(body: &[u8]) -> &[u8] {
 }
 
 fn decode_result<T: DeserializeOwned>(raw: &str) -> Result<T, Error> {
-    let mut de = serde_json::Deserializer::from_str(raw);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let inner = e.path().to_string();
+    serde_json::from_str(raw).map_err(|e| {
+        let inner = error_path(raw, &e);
         let path = match inner.as_str() {
             "." => "result".to_owned(),
             p if p.starts_with('[') => format!("result{p}"),
             p => format!("result.{p}"),
         };
-        decode_error(&path, &e.into_inner().to_string())
+        decode_error(&path, &e.to_string())
     })
 }
 

@@ -54,8 +54,7 @@ pub(super) fn from_serde(path: &str, inner: &serde_json::Error) -> ConfigError {
             message,
         };
     }
-    // serde_path_to_error's path ends at the struct for a missing field, at the key itself for
-    // an unknown one.
+    // The path ends at the struct for a missing field, at the key itself for an unknown one.
     let join = |name: &str| match path {
         "." => name.to_owned(),
         p if p == name || p.ends_with(&format!(".{name}")) => p.to_owned(),

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+use crate::json_path::error_path;
+
 use super::contact::CustomFields;
 use super::{
     ActivityAction, ActivityName, ActivityType, CallItem, Contact, Named, Queue, Related, Status,
@@ -111,12 +113,20 @@ impl<'de> Deserialize<'de> for ActivityItem {
         if !looks_like_call(&value) {
             return Ok(Self::Other(value));
         }
-        // The item must be buffered to look at it first; keep the inner path in the message.
-        serde_path_to_error::deserialize(value)
-            .map(|call| Self::Call(Box::new(call)))
-            .map_err(|e| {
-                serde::de::Error::custom(format!("call item at `{}`: {}", e.path(), e.inner()))
-            })
+        // The item must be buffered to look at it first. A buffered value's errors carry no
+        // position, so on failure read its text again to name the inner path in the message.
+        match CallItem::deserialize(&value) {
+            Ok(call) => Ok(Self::Call(Box::new(call))),
+            Err(e) => {
+                let text = value.to_string();
+                let path = serde_json::from_str::<CallItem>(&text)
+                    .err()
+                    .map_or_else(|| ".".to_owned(), |e| error_path(&text, &e));
+                Err(serde::de::Error::custom(format!(
+                    "call item at `{path}`: {e}"
+                )))
+            }
+        }
     }
 }
 

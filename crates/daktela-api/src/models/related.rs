@@ -66,7 +66,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for RelatedVisitor<T> {
         Ok(Related::Name(v.to_string()))
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        // Going through MapAccessDeserializer keeps serde_path_to_error's path tracking.
+        // Going through MapAccessDeserializer reads the record in place, without buffering.
         T::deserialize(de::value::MapAccessDeserializer::new(map))
             .map(|t| Related::Record(Box::new(t)))
     }
