@@ -1,0 +1,192 @@
+//! The words around a run: labels that say "phone" or "not a phone", currencies and units.
+
+/// What the nearest label before a run says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    /// "tel", "mobil", "phone", "fax", …: a number here is a phone number.
+    Phone,
+    /// "IČO", "IBAN", "order", "faktura", "#", …: the digits are some other identifier.
+    Other,
+}
+
+/// How far back (in bytes) a label may stand before the number.
+const LOOK_BACK: usize = 40;
+
+/// Labels that announce a phone number. A trailing `*` marks a word stem (`telefon*` also
+/// matches `telefonu`); other entries must be whole words.
+const PHONE: &[&str] = &[
+    "tel", "tel.", "tél", "tél.", "telefon*", "telefón*", "teléfono", "telefono", "telefoon",
+    "phone*", "mobil*", "mobile*", "móvil", "movil", "mob", "mob.", "gsm", "fax", "cell*",
+    "call", "call us", "volat*", "volejte", "zavolej*", "kontakt*", "contact*", "portable", "cellulare",
+    "handy", "rufnummer", "festnetz", "durchwahl", "hotline", "infolink*", "ústředn*",
+    "ustredn*", "centrál*", "sms", "whatsapp", "ph", "ph.", "t:", "m:", "f:", "tel:", "numer tel*",
+    "számon", "telefonszám*", "hívj*", "llam*", "appel*", "chiam*", "bel", "bellen", "ring",
+];
+
+/// Labels that announce another identifier. `#` needs no word boundary.
+const OTHER: &[&str] = &[
+    // cs / sk
+    "ičo", "ico", "ič", "dič", "dic", "ič dph", "ičdph", "č. ú.", "č.ú.", "čú", "účet", "ucet",
+    "účtu", "uctu", "účtem", "bankovní spojení", "iban", "bic", "swift", "objednávk*",
+    "objednavk*", "obj.", "faktur*", "doklad*", "smlouv*", "zmluv*", "var. symbol", "variabiln*",
+    "vs", "v.s.", "ks", "ss", "psč", "psc", "rč", "r.č.", "rodné*", "rodne*", "tiket*", "ticket*",
+    "požadav*", "požiadav*", "zásilk*", "zasilk*", "zásielk*", "sn", "s/n", "sériov*", "imei",
+    "ean", "kód", "kod", "id", "ref", "ref.", "reference", "spis*", "č.j.", "čj.", "pojistk*",
+    "poistk*", "cena", "ceny", "částk*", "castk*", "celkem", "suma", "datum", "dátum",
+    "reklamac*", "případ*", "pripad*",
+    // pl
+    "nip", "regon", "krs", "pesel", "zamówieni*", "zamowieni*", "rachun*", "konto", "kwota",
+    "przesyłk*", "przesylk*", "paczk*", "data", "nr konta", "zgłoszeni*", "zgloszeni*",
+    // de / at
+    "ust-id*", "ust.-id*", "ustid*", "uid", "steuer*", "st.-nr.", "hrb", "fn", "bestell*",
+    "auftrag*", "rechnung*", "kundennr*", "kundennummer*", "kontonummer*", "blz", "plz",
+    "betrag", "preis", "summe", "vorgang*", "sendung*", "vertrag*", "aktenzeichen",
+    // en
+    "order*", "invoice*", "inv", "inv.", "case", "account*", "acct", "vat", "tax", "ssn",
+    "zip", "postcode", "tracking", "serial", "sku", "amount", "price", "total", "isbn",
+    "policy", "contract", "booking", "customer id", "customer no", "ticket no",
+    // fr
+    "commande", "facture", "siret", "siren", "tva", "montant", "prix", "dossier", "colis",
+    "code postal",
+    // hu
+    "adószám*", "adoszam*", "cégjegyzék*", "cegjegyzek*", "számla*", "szamla*", "rendelés*",
+    "rendeles*", "irányítószám", "összeg", "taj",
+    // it / es / nl
+    "p.iva", "p. iva", "partita iva", "codice fiscale", "c.f.", "ordine", "fattura", "importo",
+    "cif", "nif", "dni", "pedido", "factura", "importe", "cuenta", "btw", "kvk", "bsn",
+    "bestelling", "factuur", "rekening", "bedrag",
+];
+
+/// The nearest label in the text before `start` (not looking past `floor`, the end of the
+/// previous run, nor past a line break). `extra` are tenant labels meaning [`Label::Other`].
+pub(crate) fn label_before(text: &str, floor: usize, start: usize, extra: &[String]) -> Option<Label> {
+    let mut from = start.saturating_sub(LOOK_BACK).max(floor);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..start];
+    let window = &window[window.rfind(['\n', '\r']).map_or(0, |i| i + 1)..];
+    let lower = window.to_lowercase();
+    let mut best: Option<(usize, Label)> = None;
+    let mut consider = |pos: Option<usize>, label| {
+        if let Some(pos) = pos.filter(|p| best.is_none_or(|(b, _)| *p > b)) {
+            best = Some((pos, label));
+        }
+    };
+    for word in PHONE {
+        consider(find_word(&lower, word), Label::Phone);
+    }
+    for word in OTHER.iter().copied().chain(extra.iter().map(String::as_str)) {
+        consider(find_word(&lower, word), Label::Other);
+    }
+    consider(lower.rfind('#'), Label::Other);
+    consider(lower.rfind('№'), Label::Other);
+    best.map(|(_, label)| label)
+}
+
+/// The last position of `word` in `hay` as a whole word (or a stem, with a trailing `*`).
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    let (needle, stem) = match word.strip_suffix('*') {
+        Some(stem) => (stem, true),
+        None => (word, false),
+    };
+    let needle = needle.to_lowercase();
+    let mut end = hay.len();
+    while let Some(pos) = hay[..end].rfind(needle.as_str()) {
+        let before = hay[..pos].chars().next_back();
+        let after = hay[pos + needle.len()..].chars().next();
+        let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        let tail_ok = stem || !needle.ends_with(|c: char| c.is_alphanumeric()) || !word_char(after);
+        if !word_char(before) && tail_ok {
+            return Some(pos);
+        }
+        end = pos;
+        while end > 0 && !hay.is_char_boundary(end) {
+            end -= 1;
+        }
+    }
+    None
+}
+
+/// Currency and unit words that, right after or before a digit run, make it an amount.
+const UNITS_AFTER: &[&str] = &[
+    "kč", "kc", "czk", "eur", "€", "usd", "$", "£", "gbp", "pln", "zł", "zl", "huf", "ft", "chf",
+    "sk", "skk", ",-", ",--", ".-", "%", "‰", "ks", "pcs", "pc", "kg", "km", "m2", "m²",
+    "cm", "mm", "mb", "gb", "kb", "tb", "ms", "min", "hod", "kwh", "lei", "ron",
+    "sek", "nok", "dkk", "eura", "euro", "korun", "dolar*", "złotych", "forint*", "stück",
+];
+const UNITS_BEFORE: &[&str] = &["€", "$", "£", "eur", "czk", "usd", "gbp", "chf", "pln", "huf", "kč", "us$"];
+
+/// Whether an amount unit or currency follows `end` (after optional blanks).
+pub(crate) fn unit_after(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}']);
+    let head: String = rest.chars().take(12).collect::<String>().to_lowercase();
+    UNITS_AFTER.iter().any(|unit| {
+        let (unit, stem) = unit.strip_suffix('*').map_or((*unit, false), |u| (u, true));
+        head.starts_with(unit)
+            && (stem
+                || !unit.ends_with(|c: char| c.is_alphanumeric())
+                || !head[unit.len()..].starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
+/// Whether a currency stands right before `start` (after optional blanks).
+pub(crate) fn currency_before(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or_default();
+    let before = before.trim_end_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}']);
+    let tail: String = before.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail = tail.to_lowercase();
+    UNITS_BEFORE.iter().any(|unit| {
+        tail.ends_with(unit) && {
+            let cut = &tail[..tail.len() - unit.len()];
+            !unit.starts_with(|c: char| c.is_alphanumeric()) || !cut.ends_with(|c: char| c.is_alphanumeric())
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(text: &str) -> Option<Label> {
+        label_before(text, 0, text.len(), &[])
+    }
+
+    #[test]
+    fn the_nearest_label_decides() {
+        assert_eq!(label("Tel.: "), Some(Label::Phone));
+        assert_eq!(label("IČO: "), Some(Label::Other));
+        assert_eq!(label("Objednávka č. "), Some(Label::Other));
+        assert_eq!(label("objednávka vyřízena, volejte "), Some(Label::Phone));
+        assert_eq!(label("tel. č. "), Some(Label::Phone));
+        assert_eq!(label("Ticket #"), Some(Label::Other));
+        assert_eq!(label("Praha, "), None);
+    }
+
+    #[test]
+    fn short_labels_match_only_whole_words() {
+        assert_eq!(label("Video "), None);
+        assert_eq!(label("ID: "), Some(Label::Other));
+        assert_eq!(label("Hotel "), None);
+        assert_eq!(label("Bellevue "), None);
+        assert_eq!(label("bel ons: "), Some(Label::Phone));
+    }
+
+    #[test]
+    fn a_line_break_ends_the_look_back() {
+        assert_eq!(label("IBAN\n"), None);
+    }
+
+    #[test]
+    fn amounts_are_recognised_by_their_currency_or_unit() {
+        assert!(unit_after("123 456 789 Kč", 11));
+        assert!(unit_after("123456789,-", 9));
+        assert!(unit_after("123456789\u{a0}EUR", 9));
+        assert!(!unit_after("777 123 456 Praha", 11));
+        assert!(!unit_after("777 123 456 mobil", 11));
+        assert!(currency_before("€ 123", 4));
+        assert!(currency_before("cena: CZK 1", 10));
+        assert!(!currency_before("tel. 1", 5));
+    }
+}
