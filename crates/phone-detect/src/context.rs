@@ -65,7 +65,8 @@ pub(crate) fn label_before(text: &str, floor: usize, start: usize, extra: &[Stri
         from += 1;
     }
     let window = &text[from..start];
-    let window = &window[window.rfind(['\n', '\r']).map_or(0, |i| i + 1)..];
+    // A label belongs to the value right after it: a list separator in between ends its reach.
+    let window = &window[window.rfind(['\n', '\r', ';', '|', ',', '\t', '•']).map_or(0, |i| i + 1)..];
     let lower = window.to_lowercase();
     let mut best: Option<(usize, Label)> = None;
     let mut consider = |pos: Option<usize>, label| {
@@ -174,8 +175,10 @@ mod tests {
     }
 
     #[test]
-    fn a_line_break_ends_the_look_back() {
+    fn a_line_break_or_list_separator_ends_the_look_back() {
         assert_eq!(label("IBAN\n"), None);
+        assert_eq!(label("145996106 ks; "), None);
+        assert_eq!(label("IČO, "), None);
     }
 
     #[test]

@@ -61,20 +61,29 @@ fn international(plans: &Plans, digits: &[u8]) -> Option<Parsed> {
     let (cc_digits, cc) = split_calling_code(digits)?;
     let cc_text = std::str::from_utf8(cc_digits).ok()?;
     let nsn = &digits[cc_digits.len()..];
-    if plans.with_calling_code(cc_text).next().is_some() {
-        let first = plans.with_calling_code(cc_text).next()?.region;
-        return in_calling_code(plans, cc_text, nsn, first).or_else(|| {
-            // `+44 (0)20 …`: a trunk prefix written after the country code is dropped.
-            let trunk = plans.with_calling_code(cc_text).next()?.data.trunk.as_bytes();
-            let rest = nsn.strip_prefix(trunk).filter(|_| !trunk.is_empty())?;
-            in_calling_code(plans, cc_text, rest, first)
-        });
-    }
     let len = u8::try_from(nsn.len()).ok()?;
-    (cc.min..=cc.max).contains(&len).then(|| Parsed {
-        e164: e164(cc_text, nsn),
-        kind: NumberKind::Unknown,
-    })
+    // Countries without a full plan here are checked by length only (for `+44` that is Jersey,
+    // Guernsey and Man beside GB): written with `+`, such digits are a phone number anyway.
+    let by_length = || {
+        (cc.max > 0 && (cc.min..=cc.max).contains(&len)).then(|| Parsed {
+            e164: e164(cc_text, nsn),
+            kind: NumberKind::Unknown,
+        })
+    };
+    if let Some(first) = plans.with_calling_code(cc_text).next() {
+        let first = first.region;
+        let planned = in_calling_code(plans, cc_text, nsn, first).or_else(|| {
+            // `+44 (0)20 …`: a trunk prefix written after the country code is dropped (for
+            // Hungary's `06` also the `0` people write by analogy).
+            let trunk = plans.with_calling_code(cc_text).next()?.data.trunk.as_bytes();
+            [trunk, &trunk[..trunk.len().min(1)]]
+                .into_iter()
+                .filter(|t| !t.is_empty() && nsn.starts_with(t))
+                .find_map(|t| in_calling_code(plans, cc_text, &nsn[t.len()..], first))
+        });
+        return planned.or_else(by_length);
+    }
+    by_length()
 }
 
 /// Validates `nsn` against the plans sharing `cc`, trying `preferred` first (CA vs US).

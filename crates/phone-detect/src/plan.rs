@@ -25,7 +25,8 @@ pub(crate) struct RegionData {
     pub(crate) other: &'static str,
 }
 
-/// Possible national lengths of a calling code, for numbers outside the supported regions.
+/// Possible national lengths of a calling code in its countries outside the supported regions
+/// (`max == 0`: it has none, e.g. 420).
 #[derive(Debug)]
 pub(crate) struct CallingCode {
     pub(crate) code: u16,

@@ -129,16 +129,17 @@ pub(crate) const REGIONS: [RegionData; 13] = [
     },
 ];
 
-/// Every calling code with the shortest and longest national number any of its countries allows.
+/// Every calling code with the shortest and longest national number of its countries outside
+/// `REGIONS` (0, 0: all its countries have a plan above).
 #[rustfmt::skip]
 pub(crate) const CALLING_CODES: &[CallingCode] = &[
-    CallingCode { code: 1, min: 7, max: 10 }, CallingCode { code: 7, min: 10, max: 14 }, CallingCode { code: 20, min: 8, max: 10 },
-    CallingCode { code: 27, min: 5, max: 10 }, CallingCode { code: 30, min: 10, max: 12 }, CallingCode { code: 31, min: 5, max: 11 },
-    CallingCode { code: 32, min: 8, max: 9 }, CallingCode { code: 33, min: 9, max: 9 }, CallingCode { code: 34, min: 9, max: 9 },
-    CallingCode { code: 36, min: 8, max: 9 }, CallingCode { code: 39, min: 6, max: 12 }, CallingCode { code: 40, min: 6, max: 9 },
-    CallingCode { code: 41, min: 9, max: 12 }, CallingCode { code: 43, min: 4, max: 13 }, CallingCode { code: 44, min: 7, max: 10 },
+    CallingCode { code: 1, min: 10, max: 10 }, CallingCode { code: 7, min: 10, max: 14 }, CallingCode { code: 20, min: 8, max: 10 },
+    CallingCode { code: 27, min: 5, max: 10 }, CallingCode { code: 30, min: 10, max: 12 }, CallingCode { code: 31, min: 0, max: 0 },
+    CallingCode { code: 32, min: 8, max: 9 }, CallingCode { code: 33, min: 0, max: 0 }, CallingCode { code: 34, min: 0, max: 0 },
+    CallingCode { code: 36, min: 0, max: 0 }, CallingCode { code: 39, min: 6, max: 12 }, CallingCode { code: 40, min: 6, max: 9 },
+    CallingCode { code: 41, min: 9, max: 12 }, CallingCode { code: 43, min: 0, max: 0 }, CallingCode { code: 44, min: 7, max: 10 },
     CallingCode { code: 45, min: 8, max: 8 }, CallingCode { code: 46, min: 6, max: 12 }, CallingCode { code: 47, min: 5, max: 8 },
-    CallingCode { code: 48, min: 6, max: 10 }, CallingCode { code: 49, min: 4, max: 15 }, CallingCode { code: 51, min: 8, max: 9 },
+    CallingCode { code: 48, min: 0, max: 0 }, CallingCode { code: 49, min: 0, max: 0 }, CallingCode { code: 51, min: 8, max: 9 },
     CallingCode { code: 52, min: 10, max: 10 }, CallingCode { code: 53, min: 6, max: 10 }, CallingCode { code: 54, min: 10, max: 11 },
     CallingCode { code: 55, min: 8, max: 11 }, CallingCode { code: 56, min: 9, max: 11 }, CallingCode { code: 57, min: 8, max: 11 },
     CallingCode { code: 58, min: 10, max: 10 }, CallingCode { code: 60, min: 8, max: 10 }, CallingCode { code: 61, min: 5, max: 12 },
@@ -176,7 +177,7 @@ pub(crate) const CALLING_CODES: &[CallingCode] = &[
     CallingCode { code: 378, min: 8, max: 10 }, CallingCode { code: 380, min: 9, max: 10 }, CallingCode { code: 381, min: 6, max: 12 },
     CallingCode { code: 382, min: 8, max: 9 }, CallingCode { code: 383, min: 8, max: 12 }, CallingCode { code: 385, min: 7, max: 9 },
     CallingCode { code: 386, min: 5, max: 8 }, CallingCode { code: 387, min: 8, max: 9 }, CallingCode { code: 389, min: 8, max: 8 },
-    CallingCode { code: 420, min: 9, max: 12 }, CallingCode { code: 421, min: 6, max: 9 }, CallingCode { code: 423, min: 7, max: 9 },
+    CallingCode { code: 420, min: 0, max: 0 }, CallingCode { code: 421, min: 0, max: 0 }, CallingCode { code: 423, min: 7, max: 9 },
     CallingCode { code: 500, min: 5, max: 5 }, CallingCode { code: 501, min: 7, max: 11 }, CallingCode { code: 502, min: 8, max: 11 },
     CallingCode { code: 503, min: 7, max: 11 }, CallingCode { code: 504, min: 8, max: 11 }, CallingCode { code: 505, min: 8, max: 8 },
     CallingCode { code: 506, min: 8, max: 10 }, CallingCode { code: 507, min: 7, max: 11 }, CallingCode { code: 508, min: 6, max: 9 },

@@ -24,6 +24,7 @@ fn is_card_or_account(run: &Run) -> bool {
         && run.digit_count() >= 13
         && run.groups[1..n - 1].iter().all(|g| g.end - g.start == 4)
         && run.groups[..n - 1].iter().rev().take(2).all(|g| g.end - g.start == 4)
+        && run.groups[n - 1].end - run.groups[n - 1].start <= 4
 }
 
 /// `19-2000145399/0800` (Czech/Slovak bank account), `855214/1234` (birth number): one
@@ -97,6 +98,7 @@ mod tests {
         assert!(!whole("212.555.0100"));
         assert!(!whole("00420 777 123 456"));
         assert!(!whole("0800 1234 5678"));
+        assert!(!whole("0044 7969 472773"));
     }
 
     #[test]

@@ -49,7 +49,8 @@ for (const code of REGIONS) {
 }
 out += `];
 
-/// Every calling code with the shortest and longest national number any of its countries allows.
+/// Every calling code with the shortest and longest national number of its countries outside
+/// \`REGIONS\` (0, 0: all its countries have a plan above).
 #[rustfmt::skip]
 pub(crate) const CALLING_CODES: &[CallingCode] = &[
 `
@@ -58,7 +59,11 @@ const rows = []
 for (const cc of codes) {
   const lens = meta.country_calling_codes[cc].flatMap((r) => meta.countries[r]?.[3] ?? [])
   if (lens.length === 0) continue
-  rows.push(`CallingCode { code: ${cc}, min: ${Math.min(...lens)}, max: ${Math.max(...lens)} }`)
+  // Lengths of the countries we have no full plan for (all of them for most codes).
+  const others = meta.country_calling_codes[cc].filter((r) => !REGIONS.includes(r))
+  const olens = others.flatMap((r) => meta.countries[r]?.[3] ?? [])
+  const [min, max] = olens.length ? [Math.min(...olens), Math.max(...olens)] : [0, 0]
+  rows.push(`CallingCode { code: ${cc}, min: ${min}, max: ${max} }`)
 }
 for (let i = 0; i < rows.length; i += 3) out += `    ${rows.slice(i, i + 3).join(', ')},\n`
 out += '];\n'
