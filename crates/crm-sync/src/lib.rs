@@ -5,9 +5,23 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod chunk;
+pub mod config;
+pub mod deletion;
+pub mod digest;
+pub mod endpoint;
+pub mod guard;
 pub mod hash;
 pub mod input;
 pub mod model;
 pub mod names;
 pub mod phone;
+pub mod plan;
+pub mod progress;
+pub mod report;
+pub mod rest;
+pub mod run;
 pub mod state;
+
+pub use config::{Config, Mode, OnError, SYNC_PATH};
+pub use report::Report;
+pub use run::{RunError, run};
