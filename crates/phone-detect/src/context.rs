@@ -1,5 +1,7 @@
 //! The words around a run: labels that say "phone" or "not a phone", currencies and units.
 
+use crate::text::{fold, fold_char, is_word};
+
 /// What the nearest label before a run says about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Label {
@@ -33,7 +35,7 @@ const OTHER: &[&str] = &[
     "požadav*", "požiadav*", "zásilk*", "zasilk*", "zásielk*", "sn", "s/n", "sériov*", "imei",
     "ean", "kód", "kod", "id", "ref", "ref.", "reference", "spis*", "č.j.", "čj.", "pojistk*",
     "poistk*", "cena", "ceny", "částk*", "castk*", "celkem", "suma", "datum", "dátum",
-    "reklamac*", "případ*", "pripad*",
+    "reklamac*", "případ*", "pripad*", "zákaznick*", "zakaznick*", "zákazník č.", "klientsk*",
     // pl
     "nip", "regon", "krs", "pesel", "zamówieni*", "zamowieni*", "rachun*", "konto", "kwota",
     "przesyłk*", "przesylk*", "paczk*", "data", "nr konta", "zgłoszeni*", "zgloszeni*",
@@ -67,7 +69,7 @@ pub(crate) fn label_before(text: &str, floor: usize, start: usize, extra: &[Stri
     let window = &text[from..start];
     // A label belongs to the value right after it: a list separator in between ends its reach.
     let window = &window[window.rfind(['\n', '\r', ';', '|', ',', '\t', '•']).map_or(0, |i| i + 1)..];
-    let lower = window.to_lowercase();
+    let lower = fold(window);
     let mut best: Option<(usize, Label)> = None;
     let mut consider = |pos: Option<usize>, label| {
         if let Some(pos) = pos.filter(|p| best.is_none_or(|(b, _)| *p > b)) {
@@ -91,13 +93,13 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
         Some(stem) => (stem, true),
         None => (word, false),
     };
-    let needle = needle.to_lowercase();
+    let needle = fold(needle);
     let mut end = hay.len();
     while let Some(pos) = hay[..end].rfind(needle.as_str()) {
         let before = hay[..pos].chars().next_back();
         let after = hay[pos + needle.len()..].chars().next();
-        let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-        let tail_ok = stem || !needle.ends_with(|c: char| c.is_alphanumeric()) || !word_char(after);
+        let word_char = |c: Option<char>| c.is_some_and(is_word);
+        let tail_ok = stem || !needle.ends_with(is_word) || !word_char(after);
         if !word_char(before) && tail_ok {
             return Some(pos);
         }
@@ -122,13 +124,13 @@ const UNITS_BEFORE: &[&str] = &["€", "$", "£", "eur", "czk", "usd", "gbp", "c
 pub(crate) fn unit_after(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or_default();
     let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}']);
-    let head: String = rest.chars().take(12).collect::<String>().to_lowercase();
+    let head: String = rest.chars().take(12).map(fold_char).collect();
     UNITS_AFTER.iter().any(|unit| {
         let (unit, stem) = unit.strip_suffix('*').map_or((*unit, false), |u| (u, true));
         head.starts_with(unit)
             && (stem
-                || !unit.ends_with(|c: char| c.is_alphanumeric())
-                || !head[unit.len()..].starts_with(|c: char| c.is_alphanumeric()))
+                || !unit.ends_with(is_word)
+                || !head[unit.len()..].starts_with(is_word))
     })
 }
 
@@ -137,11 +139,11 @@ pub(crate) fn currency_before(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or_default();
     let before = before.trim_end_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}']);
     let tail: String = before.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
-    let tail = tail.to_lowercase();
+    let tail = fold(&tail);
     UNITS_BEFORE.iter().any(|unit| {
         tail.ends_with(unit) && {
             let cut = &tail[..tail.len() - unit.len()];
-            !unit.starts_with(|c: char| c.is_alphanumeric()) || !cut.ends_with(|c: char| c.is_alphanumeric())
+            !unit.starts_with(is_word) || !cut.ends_with(is_word)
         }
     })
 }

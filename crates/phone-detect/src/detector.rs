@@ -9,6 +9,7 @@ use crate::plan::{NumberKind, Plans};
 use crate::region::Region;
 use crate::run::{Group, Run, run_at};
 use crate::shape::{contains_date, whole_run_is_identifier};
+use crate::text::{fold, is_word};
 
 /// How a [`Detector`] reads text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +83,7 @@ impl Detector {
         for (index, exclusion) in config.exclusions.into_iter().enumerate() {
             exclusion.check(index)?;
             match exclusion {
-                Exclusion::Label(word) => detector.labels.push(word.trim().to_lowercase()),
+                Exclusion::Label(word) => detector.labels.push(fold(word.trim())),
                 Exclusion::Shape(shape) => detector.shapes.push(shape),
                 Exclusion::Prefix(prefix) => detector.prefixes.push(prefix),
             }
@@ -195,12 +196,12 @@ impl Detector {
 fn glued_before(text: &str, start: usize, after_phone_label: bool) -> bool {
     let mut before = text[..start].chars().rev();
     let (Some(c1), c2) = (before.next(), before.next()) else { return false };
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let word = |c: Option<char>| c.is_some_and(is_word);
     if word(Some(c1)) {
         return true;
     }
     match c1 {
-        '-' | '/' | '.' | '@' | '=' | '&' | '_' | '\\' | '°' => word(c2) && !after_phone_label,
+        '-' | '/' | '.' | '@' | '=' | '&' | '\\' | '°' => word(c2) && !after_phone_label,
         ',' | ':' => c2.is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     }
@@ -211,9 +212,9 @@ fn glued_after(text: &str, end: usize) -> bool {
     let mut after = text[end..].chars();
     let (Some(c1), c2) = (after.next(), after.next()) else { return false };
     match c1 {
-        c if c.is_alphanumeric() || c == '_' || c == '%' || c == '‰' => true,
+        c if is_word(c) || c == '%' || c == '‰' => true,
         '.' | ',' | ':' => c2.is_some_and(|c| c.is_ascii_digit()),
-        '-' | '/' | '@' | '_' | '\\' => c2.is_some_and(|c| c.is_alphanumeric()),
+        '-' | '/' | '@' | '\\' => c2.is_some_and(is_word),
         _ => false,
     }
 }

@@ -1,6 +1,7 @@
 //! Tenant exclusions: labels, digit shapes and number prefixes that are never phone numbers.
 
 use crate::error::ConfigError;
+use crate::text::fold_char;
 
 /// Something a tenant knows is not a phone number in their CRM.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,8 +64,8 @@ fn match_at(text: &str, shape: &[char], from: usize) -> Option<usize> {
         let (_, got) = chars.next()?;
         let ok = match want {
             '#' => got.is_ascii_digit(),
-            ' ' => got.is_whitespace() || got == '\u{202f}',
-            w => w.to_lowercase().eq(got.to_lowercase()),
+            ' ' => matches!(got, ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}'),
+            w => fold_char(*w) == fold_char(got),
         };
         if !ok {
             return None;

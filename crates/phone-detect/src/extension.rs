@@ -1,5 +1,7 @@
 //! Extensions written after a number: `ext. 12`, `x305`, `linka 22`, `kl. 5`, `wew. 31`.
 
+use crate::text::{fold_char, is_word};
+
 /// Markers that introduce an extension (lower case). Longer ones first where one is a prefix.
 const MARKERS: &[&str] = &[
     "extension", "ext.", "ext", "linka", "l.", "klapka", "kl.", "wew.", "wew", "durchwahl",
@@ -13,9 +15,9 @@ const MAX_EXTENSION: usize = 6;
 pub(crate) fn extension_after(text: &str, end: usize) -> Option<(String, usize)> {
     let rest = text.get(end..)?;
     let skipped = skip_blanks(rest, true);
-    let lower_head: String = rest[skipped..].chars().take(12).collect::<String>().to_lowercase();
+    let lower_head: String = rest[skipped..].chars().take(12).map(fold_char).collect();
     let marker = MARKERS.iter().find(|m| lower_head.starts_with(*m))?;
-    // Lower-casing keeps these ASCII/Latin markers the same byte length.
+    // Folding keeps byte lengths, so the marker's length is its length in `rest`.
     let mut pos = skipped + marker.len();
     if !rest.is_char_boundary(pos) {
         return None;
@@ -24,7 +26,7 @@ pub(crate) fn extension_after(text: &str, end: usize) -> Option<(String, usize)>
     pos += skip_blanks(&rest[pos..], false);
     let digits = rest[pos..].bytes().take_while(u8::is_ascii_digit).count();
     let after = rest[pos + digits..].chars().next();
-    if digits == 0 || digits > MAX_EXTENSION || after.is_some_and(|c| c.is_alphanumeric()) {
+    if digits == 0 || digits > MAX_EXTENSION || after.is_some_and(is_word) {
         return None;
     }
     Some((rest[pos..pos + digits].to_owned(), end + pos + digits))

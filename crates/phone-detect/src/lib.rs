@@ -32,6 +32,7 @@ mod region;
 mod run;
 mod shape;
 mod tel;
+mod text;
 
 pub use detector::{Detector, DetectorConfig, Found};
 pub use error::ConfigError;
