@@ -17,58 +17,274 @@ const LOOK_BACK: usize = 40;
 /// Labels that announce a phone number. A trailing `*` marks a word stem (`telefon*` also
 /// matches `telefonu`); other entries must be whole words.
 const PHONE: &[&str] = &[
-    "tel", "tel.", "tél", "tél.", "telefon*", "telefón*", "teléfono", "telefono", "telefoon",
-    "phone*", "mobil*", "mobile*", "móvil", "movil", "mob", "mob.", "gsm", "fax", "cell*",
-    "call", "call us", "volat*", "volejte", "zavolej*", "kontakt*", "contact*", "portable", "cellulare",
-    "handy", "rufnummer", "festnetz", "durchwahl", "hotline", "infolink*", "ústředn*",
-    "ustredn*", "centrál*", "sms", "whatsapp", "ph", "ph.", "t:", "m:", "f:", "tel:", "numer tel*",
-    "számon", "telefonszám*", "hívj*", "llam*", "appel*", "chiam*", "bel", "bellen", "ring",
+    "tel",
+    "tel.",
+    "tél",
+    "tél.",
+    "telefon*",
+    "telefón*",
+    "teléfono",
+    "telefono",
+    "telefoon",
+    "phone*",
+    "mobil*",
+    "mobile*",
+    "móvil",
+    "movil",
+    "mob",
+    "mob.",
+    "gsm",
+    "fax",
+    "cell*",
+    "call",
+    "call us",
+    "volat*",
+    "volejte",
+    "zavolej*",
+    "kontakt*",
+    "contact*",
+    "portable",
+    "cellulare",
+    "handy",
+    "rufnummer",
+    "festnetz",
+    "durchwahl",
+    "hotline",
+    "infolink*",
+    "ústředn*",
+    "ustredn*",
+    "centrál*",
+    "sms",
+    "whatsapp",
+    "ph",
+    "ph.",
+    "t:",
+    "m:",
+    "f:",
+    "tel:",
+    "numer tel*",
+    "számon",
+    "telefonszám*",
+    "hívj*",
+    "llam*",
+    "appel*",
+    "chiam*",
+    "bel",
+    "bellen",
+    "ring",
 ];
 
 /// Labels that announce another identifier. `#` needs no word boundary.
 const OTHER: &[&str] = &[
     // cs / sk
-    "ičo", "ico", "ič", "dič", "dic", "ič dph", "ičdph", "č. ú.", "č.ú.", "čú", "účet", "ucet",
-    "účtu", "uctu", "účtem", "bankovní spojení", "iban", "bic", "swift", "objednávk*",
-    "objednavk*", "obj.", "faktur*", "doklad*", "smlouv*", "zmluv*", "var. symbol", "variabiln*",
-    "vs", "v.s.", "ks", "ss", "psč", "psc", "rč", "r.č.", "rodné*", "rodne*", "tiket*", "ticket*",
-    "požadav*", "požiadav*", "zásilk*", "zasilk*", "zásielk*", "sn", "s/n", "sériov*", "imei",
-    "ean", "kód", "kod", "id", "ref", "ref.", "reference", "spis*", "č.j.", "čj.", "pojistk*",
-    "poistk*", "cena", "ceny", "částk*", "castk*", "celkem", "suma", "datum", "dátum",
-    "reklamac*", "případ*", "pripad*", "zákaznick*", "zakaznick*", "zákazník č.", "klientsk*",
+    "ičo",
+    "ico",
+    "ič",
+    "dič",
+    "dic",
+    "ič dph",
+    "ičdph",
+    "č. ú.",
+    "č.ú.",
+    "čú",
+    "účet",
+    "ucet",
+    "účtu",
+    "uctu",
+    "účtem",
+    "bankovní spojení",
+    "iban",
+    "bic",
+    "swift",
+    "objednávk*",
+    "objednavk*",
+    "obj.",
+    "faktur*",
+    "doklad*",
+    "smlouv*",
+    "zmluv*",
+    "var. symbol",
+    "variabiln*",
+    "vs",
+    "v.s.",
+    "ks",
+    "ss",
+    "psč",
+    "psc",
+    "rč",
+    "r.č.",
+    "rodné*",
+    "rodne*",
+    "tiket*",
+    "ticket*",
+    "požadav*",
+    "požiadav*",
+    "zásilk*",
+    "zasilk*",
+    "zásielk*",
+    "sn",
+    "s/n",
+    "sériov*",
+    "imei",
+    "ean",
+    "kód",
+    "kod",
+    "id",
+    "ref",
+    "ref.",
+    "reference",
+    "spis*",
+    "č.j.",
+    "čj.",
+    "pojistk*",
+    "poistk*",
+    "cena",
+    "ceny",
+    "částk*",
+    "castk*",
+    "celkem",
+    "suma",
+    "datum",
+    "dátum",
+    "reklamac*",
+    "případ*",
+    "pripad*",
+    "zákaznick*",
+    "zakaznick*",
+    "zákazník č.",
+    "klientsk*",
     // pl
-    "nip", "regon", "krs", "pesel", "zamówieni*", "zamowieni*", "rachun*", "konto", "kwota",
-    "przesyłk*", "przesylk*", "paczk*", "data", "nr konta", "zgłoszeni*", "zgloszeni*",
+    "nip",
+    "regon",
+    "krs",
+    "pesel",
+    "zamówieni*",
+    "zamowieni*",
+    "rachun*",
+    "konto",
+    "kwota",
+    "przesyłk*",
+    "przesylk*",
+    "paczk*",
+    "data",
+    "nr konta",
+    "zgłoszeni*",
+    "zgloszeni*",
     // de / at
-    "ust-id*", "ust.-id*", "ustid*", "uid", "steuer*", "st.-nr.", "hrb", "fn", "bestell*",
-    "auftrag*", "rechnung*", "kundennr*", "kundennummer*", "kontonummer*", "blz", "plz",
-    "betrag", "preis", "summe", "vorgang*", "sendung*", "vertrag*", "aktenzeichen",
+    "ust-id*",
+    "ust.-id*",
+    "ustid*",
+    "uid",
+    "steuer*",
+    "st.-nr.",
+    "hrb",
+    "fn",
+    "bestell*",
+    "auftrag*",
+    "rechnung*",
+    "kundennr*",
+    "kundennummer*",
+    "kontonummer*",
+    "blz",
+    "plz",
+    "betrag",
+    "preis",
+    "summe",
+    "vorgang*",
+    "sendung*",
+    "vertrag*",
+    "aktenzeichen",
     // en
-    "order*", "invoice*", "inv", "inv.", "case", "account*", "acct", "vat", "tax", "ssn",
-    "zip", "postcode", "tracking", "serial", "sku", "amount", "price", "total", "isbn",
-    "policy", "contract", "booking", "customer id", "customer no", "ticket no",
+    "order*",
+    "invoice*",
+    "inv",
+    "inv.",
+    "case",
+    "account*",
+    "acct",
+    "vat",
+    "tax",
+    "ssn",
+    "zip",
+    "postcode",
+    "tracking",
+    "serial",
+    "sku",
+    "amount",
+    "price",
+    "total",
+    "isbn",
+    "policy",
+    "contract",
+    "booking",
+    "customer id",
+    "customer no",
+    "ticket no",
     // fr
-    "commande", "facture", "siret", "siren", "tva", "montant", "prix", "dossier", "colis",
+    "commande",
+    "facture",
+    "siret",
+    "siren",
+    "tva",
+    "montant",
+    "prix",
+    "dossier",
+    "colis",
     "code postal",
     // hu
-    "adószám*", "adoszam*", "cégjegyzék*", "cegjegyzek*", "számla*", "szamla*", "rendelés*",
-    "rendeles*", "irányítószám", "összeg", "taj",
+    "adószám*",
+    "adoszam*",
+    "cégjegyzék*",
+    "cegjegyzek*",
+    "számla*",
+    "szamla*",
+    "rendelés*",
+    "rendeles*",
+    "irányítószám",
+    "összeg",
+    "taj",
     // it / es / nl
-    "p.iva", "p. iva", "partita iva", "codice fiscale", "c.f.", "ordine", "fattura", "importo",
-    "cif", "nif", "dni", "pedido", "factura", "importe", "cuenta", "btw", "kvk", "bsn",
-    "bestelling", "factuur", "rekening", "bedrag",
+    "p.iva",
+    "p. iva",
+    "partita iva",
+    "codice fiscale",
+    "c.f.",
+    "ordine",
+    "fattura",
+    "importo",
+    "cif",
+    "nif",
+    "dni",
+    "pedido",
+    "factura",
+    "importe",
+    "cuenta",
+    "btw",
+    "kvk",
+    "bsn",
+    "bestelling",
+    "factuur",
+    "rekening",
+    "bedrag",
 ];
 
 /// The nearest label in the text before `start` (not looking past `floor`, the end of the
 /// previous run, nor past a line break). `extra` are tenant labels meaning [`Label::Other`].
-pub(crate) fn label_before(text: &str, floor: usize, start: usize, extra: &[String]) -> Option<Label> {
+pub(crate) fn label_before(
+    text: &str,
+    floor: usize,
+    start: usize,
+    extra: &[String],
+) -> Option<Label> {
     let mut from = start.saturating_sub(LOOK_BACK).max(floor);
     while !text.is_char_boundary(from) {
         from += 1;
     }
     let window = &text[from..start];
     // A label belongs to the value right after it: a list separator in between ends its reach.
-    let window = &window[window.rfind(['\n', '\r', ';', '|', ',', '\t', '•']).map_or(0, |i| i + 1)..];
+    let window = &window[window
+        .rfind(['\n', '\r', ';', '|', ',', '\t', '•'])
+        .map_or(0, |i| i + 1)..];
     let lower = fold(window);
     let mut best: Option<(usize, Label)> = None;
     let mut consider = |pos: Option<usize>, label| {
@@ -79,7 +295,11 @@ pub(crate) fn label_before(text: &str, floor: usize, start: usize, extra: &[Stri
     for word in PHONE {
         consider(find_word(&lower, word), Label::Phone);
     }
-    for word in OTHER.iter().copied().chain(extra.iter().map(String::as_str)) {
+    for word in OTHER
+        .iter()
+        .copied()
+        .chain(extra.iter().map(String::as_str))
+    {
         consider(find_word(&lower, word), Label::Other);
     }
     consider(lower.rfind('#'), Label::Other);
@@ -114,11 +334,13 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
 /// Currency and unit words that, right after or before a digit run, make it an amount.
 const UNITS_AFTER: &[&str] = &[
     "kč", "kc", "czk", "eur", "€", "usd", "$", "£", "gbp", "pln", "zł", "zl", "huf", "ft", "chf",
-    "sk", "skk", ",-", ",--", ".-", "%", "‰", "ks", "pcs", "pc", "kg", "km", "m2", "m²",
-    "cm", "mm", "mb", "gb", "kb", "tb", "ms", "min", "hod", "kwh", "lei", "ron",
-    "sek", "nok", "dkk", "eura", "euro", "korun", "dolar*", "złotych", "forint*", "stück",
+    "sk", "skk", ",-", ",--", ".-", "%", "‰", "ks", "pcs", "pc", "kg", "km", "m2", "m²", "cm",
+    "mm", "mb", "gb", "kb", "tb", "ms", "min", "hod", "kwh", "lei", "ron", "sek", "nok", "dkk",
+    "eura", "euro", "korun", "dolar*", "złotych", "forint*", "stück",
 ];
-const UNITS_BEFORE: &[&str] = &["€", "$", "£", "eur", "czk", "usd", "gbp", "chf", "pln", "huf", "kč", "us$"];
+const UNITS_BEFORE: &[&str] = &[
+    "€", "$", "£", "eur", "czk", "usd", "gbp", "chf", "pln", "huf", "kč", "us$",
+];
 
 /// Whether an amount unit or currency follows `end` (after optional blanks).
 pub(crate) fn unit_after(text: &str, end: usize) -> bool {
@@ -128,9 +350,7 @@ pub(crate) fn unit_after(text: &str, end: usize) -> bool {
     UNITS_AFTER.iter().any(|unit| {
         let (unit, stem) = unit.strip_suffix('*').map_or((*unit, false), |u| (u, true));
         head.starts_with(unit)
-            && (stem
-                || !unit.ends_with(is_word)
-                || !head[unit.len()..].starts_with(is_word))
+            && (stem || !unit.ends_with(is_word) || !head[unit.len()..].starts_with(is_word))
     })
 }
 
@@ -138,7 +358,14 @@ pub(crate) fn unit_after(text: &str, end: usize) -> bool {
 pub(crate) fn currency_before(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or_default();
     let before = before.trim_end_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}']);
-    let tail: String = before.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let tail = fold(&tail);
     UNITS_BEFORE.iter().any(|unit| {
         tail.ends_with(unit) && {

@@ -23,7 +23,10 @@ pub struct DetectorConfig {
 impl DetectorConfig {
     /// A configuration for `default_region` with no tenant exclusions.
     pub fn new(default_region: Region) -> DetectorConfig {
-        DetectorConfig { default_region, exclusions: Vec::new() }
+        DetectorConfig {
+            default_region,
+            exclusions: Vec::new(),
+        }
     }
 }
 
@@ -137,13 +140,20 @@ impl Detector {
             || unit_after(text, run.end)
             || currency_before(text, run.start)
             || whole_run_is_identifier(text, run)
-            || self.shapes.iter().any(|s| shape_covers(text, s, run.start, run.end))
+            || self
+                .shapes
+                .iter()
+                .any(|s| shape_covers(text, s, run.start, run.end))
         {
             return tail;
         }
         // Chunks are split at plain blanks only: `12.3.2024 777 123 456` is two chunks.
         let chunk_starts: Vec<usize> = (0..run.groups.len())
-            .filter(|&i| run.groups[i].sep.is_none_or(|s| s.space && s.punct.is_none() && !s.paren))
+            .filter(|&i| {
+                run.groups[i]
+                    .sep
+                    .is_none_or(|s| s.space && s.punct.is_none() && !s.paren)
+            })
             .collect();
         let chunks = chunk_starts.len();
         let mut s = 0;
@@ -151,8 +161,13 @@ impl Detector {
             let hit = (s + 1..=chunks.min(s + MAX_CHUNKS)).rev().find_map(|e| {
                 let last = chunk_starts.get(e).map_or(run.groups.len(), |&g| g);
                 let groups = &run.groups[chunk_starts[s]..last];
-                let written = if run.plus && s == 0 { Written::Plus } else { Written::Plain };
-                self.candidate(text, groups, written).map(|parsed| (e, parsed))
+                let written = if run.plus && s == 0 {
+                    Written::Plus
+                } else {
+                    Written::Plain
+                };
+                self.candidate(text, groups, written)
+                    .map(|parsed| (e, parsed))
             });
             let Some((e, parsed)) = hit else {
                 s += 1;
@@ -160,7 +175,9 @@ impl Detector {
             };
             let first = &run.groups[chunk_starts[s]];
             let at_end = e == chunks;
-            let end = chunk_starts.get(e).map_or(run.end, |&g| run.groups[g - 1].end);
+            let end = chunk_starts
+                .get(e)
+                .map_or(run.end, |&g| run.groups[g - 1].end);
             found.push(Found {
                 start: if s == 0 { run.start } else { first.start },
                 end: if at_end { tail } else { end },
@@ -186,7 +203,10 @@ impl Detector {
             }
         }
         let parsed = parse(&self.plans, self.region, &digits, written)?;
-        let excluded = self.prefixes.iter().any(|p| parsed.e164.starts_with(p.as_str()));
+        let excluded = self
+            .prefixes
+            .iter()
+            .any(|p| parsed.e164.starts_with(p.as_str()));
         (!excluded).then_some(parsed)
     }
 }
@@ -195,7 +215,9 @@ impl Detector {
 /// `v1.2.3`, the `5` of `1,5`). Behind a phone label, `tel.777…` is fine.
 fn glued_before(text: &str, start: usize, after_phone_label: bool) -> bool {
     let mut before = text[..start].chars().rev();
-    let (Some(c1), c2) = (before.next(), before.next()) else { return false };
+    let (Some(c1), c2) = (before.next(), before.next()) else {
+        return false;
+    };
     let word = |c: Option<char>| c.is_some_and(is_word);
     if word(Some(c1)) {
         return true;
@@ -210,7 +232,9 @@ fn glued_before(text: &str, start: usize, after_phone_label: bool) -> bool {
 /// Whether the text right after `end` continues the token: letters, `%`, `.5`, `:30`, `-A`.
 fn glued_after(text: &str, end: usize) -> bool {
     let mut after = text[end..].chars();
-    let (Some(c1), c2) = (after.next(), after.next()) else { return false };
+    let (Some(c1), c2) = (after.next(), after.next()) else {
+        return false;
+    };
     match c1 {
         c if is_word(c) || c == '%' || c == '‰' => true,
         '.' | ',' | ':' => c2.is_some_and(|c| c.is_ascii_digit()),

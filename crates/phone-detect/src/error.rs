@@ -6,7 +6,9 @@ use thiserror::Error;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ConfigError {
     /// The region code names no region with a numbering plan here.
-    #[error("Unsupported region \"{0}\": use one of CZ, SK, PL, HU, AT, DE, GB, US, CA, FR, IT, ES, NL")]
+    #[error(
+        "Unsupported region \"{0}\": use one of CZ, SK, PL, HU, AT, DE, GB, US, CA, FR, IT, ES, NL"
+    )]
     UnsupportedRegion(String),
     /// An exclusion label is blank, so it would exclude nothing or everything.
     #[error("Exclusion label {index} is empty: give the word that precedes the numbers to skip")]

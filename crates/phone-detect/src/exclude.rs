@@ -25,10 +25,14 @@ impl Exclusion {
                 Err(ConfigError::EmptyLabel { index })
             }
             Exclusion::Shape(shape) if !shape.contains('#') => {
-                Err(ConfigError::ShapeWithoutDigits { shape: shape.clone() })
+                Err(ConfigError::ShapeWithoutDigits {
+                    shape: shape.clone(),
+                })
             }
             Exclusion::Prefix(p)
-                if p.len() < 2 || !p.starts_with('+') || !p[1..].bytes().all(|b| b.is_ascii_digit()) =>
+                if p.len() < 2
+                    || !p.starts_with('+')
+                    || !p[1..].bytes().all(|b| b.is_ascii_digit()) =>
             {
                 Err(ConfigError::BadPrefix { prefix: p.clone() })
             }
@@ -64,7 +68,10 @@ fn match_at(text: &str, shape: &[char], from: usize) -> Option<usize> {
         let (_, got) = chars.next()?;
         let ok = match want {
             '#' => got.is_ascii_digit(),
-            ' ' => matches!(got, ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}'),
+            ' ' => matches!(
+                got,
+                ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}'
+            ),
             w => fold_char(*w) == fold_char(got),
         };
         if !ok {
@@ -89,10 +96,22 @@ mod tests {
 
     #[test]
     fn useless_exclusions_are_refused_with_their_reason() {
-        assert_eq!(Exclusion::Label(" * ".into()).check(2), Err(ConfigError::EmptyLabel { index: 2 }));
-        assert!(matches!(Exclusion::Shape("ORD".into()).check(0), Err(ConfigError::ShapeWithoutDigits { .. })));
-        assert!(matches!(Exclusion::Prefix("420".into()).check(0), Err(ConfigError::BadPrefix { .. })));
-        assert!(matches!(Exclusion::Prefix("+".into()).check(0), Err(ConfigError::BadPrefix { .. })));
+        assert_eq!(
+            Exclusion::Label(" * ".into()).check(2),
+            Err(ConfigError::EmptyLabel { index: 2 })
+        );
+        assert!(matches!(
+            Exclusion::Shape("ORD".into()).check(0),
+            Err(ConfigError::ShapeWithoutDigits { .. })
+        ));
+        assert!(matches!(
+            Exclusion::Prefix("420".into()).check(0),
+            Err(ConfigError::BadPrefix { .. })
+        ));
+        assert!(matches!(
+            Exclusion::Prefix("+".into()).check(0),
+            Err(ConfigError::BadPrefix { .. })
+        ));
         assert_eq!(Exclusion::Prefix("+420900".into()).check(0), Ok(()));
     }
 }

@@ -4,8 +4,21 @@ use crate::text::{fold_char, is_word};
 
 /// Markers that introduce an extension (lower case). Longer ones first where one is a prefix.
 const MARKERS: &[&str] = &[
-    "extension", "ext.", "ext", "linka", "l.", "klapka", "kl.", "wew.", "wew", "durchwahl",
-    "dw.", "poste", "int.", "mellék", "x",
+    "extension",
+    "ext.",
+    "ext",
+    "linka",
+    "l.",
+    "klapka",
+    "kl.",
+    "wew.",
+    "wew",
+    "durchwahl",
+    "dw.",
+    "poste",
+    "int.",
+    "mellék",
+    "x",
 ];
 
 /// Longest extension we read.
@@ -36,7 +49,8 @@ pub(crate) fn extension_after(text: &str, end: usize) -> Option<(String, usize)>
 fn skip_blanks(text: &str, comma: bool) -> usize {
     let mut len = 0;
     for (n, c) in text.chars().enumerate() {
-        let blank = matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') || (comma && c == ',' && n == 0);
+        let blank =
+            matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') || (comma && c == ',' && n == 0);
         if !blank || n >= 3 {
             break;
         }

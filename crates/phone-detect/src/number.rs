@@ -30,7 +30,12 @@ pub(crate) enum Written {
 /// HU), except in NANP where the `1` is optional. Without that rule every 9- or 10-digit ID in a
 /// German or French page would be a "number". The country code written without `+` or `00`
 /// (`420777123456`, common in CRM exports) is accepted for the home region only.
-pub(crate) fn parse(plans: &Plans, region: Region, digits: &[u8], written: Written) -> Option<Parsed> {
+pub(crate) fn parse(
+    plans: &Plans,
+    region: Region,
+    digits: &[u8],
+    written: Written,
+) -> Option<Parsed> {
     let home = plans.get(region);
     let parsed = match written {
         Written::Plus => international(plans, digits),
@@ -39,7 +44,9 @@ pub(crate) fn parse(plans: &Plans, region: Region, digits: &[u8], written: Writt
             None => national(plans, home, digits),
         },
     }?;
-    (E164_MIN..=E164_MAX).contains(&(parsed.e164.len() - 1)).then_some(parsed)
+    (E164_MIN..=E164_MAX)
+        .contains(&(parsed.e164.len() - 1))
+        .then_some(parsed)
 }
 
 fn national(plans: &Plans, home: &Plan, digits: &[u8]) -> Option<Parsed> {
@@ -50,7 +57,8 @@ fn national(plans: &Plans, home: &Plan, digits: &[u8]) -> Option<Parsed> {
         _ if trunk.is_empty() || nanp => Some(digits),
         _ => None,
     };
-    let found = nsn.and_then(|nsn| in_calling_code(plans, home.data.calling_code, nsn, home.region));
+    let found =
+        nsn.and_then(|nsn| in_calling_code(plans, home.data.calling_code, nsn, home.region));
     found.or_else(|| {
         let rest = digits.strip_prefix(home.data.calling_code.as_bytes())?;
         in_calling_code(plans, home.data.calling_code, rest, home.region)
@@ -75,7 +83,12 @@ fn international(plans: &Plans, digits: &[u8]) -> Option<Parsed> {
         let planned = in_calling_code(plans, cc_text, nsn, first).or_else(|| {
             // `+44 (0)20 …`: a trunk prefix written after the country code is dropped (for
             // Hungary's `06` also the `0` people write by analogy).
-            let trunk = plans.with_calling_code(cc_text).next()?.data.trunk.as_bytes();
+            let trunk = plans
+                .with_calling_code(cc_text)
+                .next()?
+                .data
+                .trunk
+                .as_bytes();
             [trunk, &trunk[..trunk.len().min(1)]]
                 .into_iter()
                 .filter(|t| !t.is_empty() && nsn.starts_with(t))
@@ -89,12 +102,17 @@ fn international(plans: &Plans, digits: &[u8]) -> Option<Parsed> {
 /// Validates `nsn` against the plans sharing `cc`, trying `preferred` first (CA vs US).
 fn in_calling_code(plans: &Plans, cc: &str, nsn: &[u8], preferred: Region) -> Option<Parsed> {
     let preferred = plans.get(preferred);
-    let others = plans.with_calling_code(cc).filter(|p| p.region != preferred.region);
+    let others = plans
+        .with_calling_code(cc)
+        .filter(|p| p.region != preferred.region);
     std::iter::once(preferred)
         .filter(|p| p.data.calling_code == cc)
         .chain(others)
         .find_map(|plan| plan.classify(nsn))
-        .map(|kind| Parsed { e164: e164(cc, nsn), kind })
+        .map(|kind| Parsed {
+            e164: e164(cc, nsn),
+            kind,
+        })
 }
 
 fn e164(cc: &str, nsn: &[u8]) -> String {
@@ -117,33 +135,66 @@ mod tests {
 
     #[test]
     fn national_numbers_need_the_trunk_prefix_where_the_region_has_one() {
-        assert_eq!(e(Region::De, "0301234567", Written::Plain).as_deref(), Some("+49301234567"));
+        assert_eq!(
+            e(Region::De, "0301234567", Written::Plain).as_deref(),
+            Some("+49301234567")
+        );
         assert_eq!(e(Region::De, "301234567", Written::Plain), None);
-        assert_eq!(e(Region::Hu, "0612345678", Written::Plain).as_deref(), Some("+3612345678"));
-        assert_eq!(e(Region::Cz, "777123456", Written::Plain).as_deref(), Some("+420777123456"));
-        assert_eq!(e(Region::Us, "12124567890", Written::Plain).as_deref(), Some("+12124567890"));
-        assert_eq!(e(Region::Us, "2124567890", Written::Plain).as_deref(), Some("+12124567890"));
+        assert_eq!(
+            e(Region::Hu, "0612345678", Written::Plain).as_deref(),
+            Some("+3612345678")
+        );
+        assert_eq!(
+            e(Region::Cz, "777123456", Written::Plain).as_deref(),
+            Some("+420777123456")
+        );
+        assert_eq!(
+            e(Region::Us, "12124567890", Written::Plain).as_deref(),
+            Some("+12124567890")
+        );
+        assert_eq!(
+            e(Region::Us, "2124567890", Written::Plain).as_deref(),
+            Some("+12124567890")
+        );
     }
 
     #[test]
     fn international_forms_use_the_plan_of_the_dialled_country() {
-        assert_eq!(e(Region::Cz, "421905555123", Written::Plus).as_deref(), Some("+421905555123"));
-        assert_eq!(e(Region::Cz, "00421905555123", Written::Plain).as_deref(), Some("+421905555123"));
-        assert_eq!(e(Region::Cz, "4402079460958", Written::Plus).as_deref(), Some("+442079460958"));
-        assert_eq!(e(Region::Us, "011420777123456", Written::Plain).as_deref(), Some("+420777123456"));
+        assert_eq!(
+            e(Region::Cz, "421905555123", Written::Plus).as_deref(),
+            Some("+421905555123")
+        );
+        assert_eq!(
+            e(Region::Cz, "00421905555123", Written::Plain).as_deref(),
+            Some("+421905555123")
+        );
+        assert_eq!(
+            e(Region::Cz, "4402079460958", Written::Plus).as_deref(),
+            Some("+442079460958")
+        );
+        assert_eq!(
+            e(Region::Us, "011420777123456", Written::Plain).as_deref(),
+            Some("+420777123456")
+        );
         assert_eq!(e(Region::Cz, "420123456789", Written::Plus), None);
     }
 
     #[test]
     fn other_countries_are_checked_by_length_and_e164_bounds() {
-        assert_eq!(e(Region::Cz, "41796533279", Written::Plus).as_deref(), Some("+41796533279"));
+        assert_eq!(
+            e(Region::Cz, "41796533279", Written::Plus).as_deref(),
+            Some("+41796533279")
+        );
         assert_eq!(e(Region::Cz, "41796", Written::Plus), None);
         assert_eq!(e(Region::Cz, "0123456789", Written::Plus), None);
     }
 
     #[test]
     fn the_home_country_code_without_plus_is_accepted() {
-        assert_eq!(e(Region::Cz, "420777123456", Written::Plain).as_deref(), Some("+420777123456"));
+        assert_eq!(
+            e(Region::Cz, "420777123456", Written::Plain).as_deref(),
+            Some("+420777123456")
+        );
         assert_eq!(e(Region::Cz, "421905555123", Written::Plain), None);
     }
 }

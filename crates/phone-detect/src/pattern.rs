@@ -16,7 +16,11 @@ enum Node {
     Class(u16),
     Seq(Vec<Node>),
     Alt(Vec<Node>),
-    Repeat { node: Box<Node>, min: u8, max: u8 },
+    Repeat {
+        node: Box<Node>,
+        min: u8,
+        max: u8,
+    },
 }
 
 /// Longest digit string a match is tried on: positions 0..=MAX_DIGITS must fit in a `u32`.
@@ -34,9 +38,17 @@ impl Pattern {
         if text.is_empty() {
             return Ok(Pattern(Node::Alt(Vec::new())));
         }
-        let mut parser = Parser { bytes: text.as_bytes(), pos: 0, depth: 0 };
+        let mut parser = Parser {
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+        };
         let node = parser.alternation()?;
-        if parser.pos == parser.bytes.len() { Ok(Pattern(node)) } else { Err(PatternError) }
+        if parser.pos == parser.bytes.len() {
+            Ok(Pattern(node))
+        } else {
+            Err(PatternError)
+        }
     }
 
     /// Whether the whole of `digits` (ASCII digits only) matches.
@@ -108,7 +120,11 @@ impl Parser<'_> {
             branches.push(self.sequence()?);
         }
         self.depth -= 1;
-        Ok(if branches.len() == 1 { branches.remove(0) } else { Node::Alt(branches) })
+        Ok(if branches.len() == 1 {
+            branches.remove(0)
+        } else {
+            Node::Alt(branches)
+        })
     }
 
     fn sequence(&mut self) -> Result<Node, PatternError> {
@@ -120,7 +136,11 @@ impl Parser<'_> {
             let atom = self.atom()?;
             items.push(self.quantified(atom)?);
         }
-        Ok(if items.len() == 1 { items.remove(0) } else { Node::Seq(items) })
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Node::Seq(items)
+        })
     }
 
     fn atom(&mut self) -> Result<Node, PatternError> {
@@ -136,7 +156,11 @@ impl Parser<'_> {
                     return Err(PatternError);
                 }
                 let inner = self.alternation()?;
-                if self.eat(b')') { Ok(inner) } else { Err(PatternError) }
+                if self.eat(b')') {
+                    Ok(inner)
+                } else {
+                    Err(PatternError)
+                }
             }
             _ => Err(PatternError),
         }
@@ -173,7 +197,11 @@ impl Parser<'_> {
                 self.pos += 1;
                 let min = self.number()?;
                 let max = if self.eat(b',') {
-                    if self.peek() == Some(b'}') { OPEN } else { self.number()? }
+                    if self.peek() == Some(b'}') {
+                        OPEN
+                    } else {
+                        self.number()?
+                    }
                 } else {
                     min
                 };
@@ -185,7 +213,11 @@ impl Parser<'_> {
             _ => return Ok(atom),
         };
         self.pos += 1;
-        Ok(Node::Repeat { node: Box::new(atom), min, max })
+        Ok(Node::Repeat {
+            node: Box::new(atom),
+            min,
+            max,
+        })
     }
 
     fn number(&mut self) -> Result<u8, PatternError> {
@@ -194,7 +226,10 @@ impl Parser<'_> {
             self.pos += 1;
         }
         let text = std::str::from_utf8(&self.bytes[start..self.pos]).map_err(|_| PatternError)?;
-        text.parse::<u8>().ok().filter(|n| usize::from(*n) <= MAX_DIGITS).ok_or(PatternError)
+        text.parse::<u8>()
+            .ok()
+            .filter(|n| usize::from(*n) <= MAX_DIGITS)
+            .ok_or(PatternError)
     }
 }
 
@@ -235,7 +270,9 @@ mod tests {
 
     #[test]
     fn unsupported_syntax_is_an_error_not_a_panic() {
-        for bad in ["[", "(?:12", "1{3", "a", "\\w", "1{5,2}", "(?=1)", "[a-z]", "1{99}"] {
+        for bad in [
+            "[", "(?:12", "1{3", "a", "\\w", "1{5,2}", "(?=1)", "[a-z]", "1{99}",
+        ] {
             assert_eq!(Pattern::parse(bad), Err(PatternError), "{bad}");
         }
     }

@@ -66,13 +66,18 @@ pub(crate) struct Plan {
 impl Plan {
     pub(crate) fn compile(region: Region) -> Result<Plan, ConfigError> {
         let data = &REGIONS[region as usize];
-        let parse = |text| Pattern::parse(text).map_err(|_| ConfigError::PlanData { region: data.code });
+        let parse =
+            |text| Pattern::parse(text).map_err(|_| ConfigError::PlanData { region: data.code });
         Ok(Plan {
             region,
             data,
             general: parse(data.general)?,
             fixed: parse(data.fixed)?,
-            mobile: if data.mobile == "=" { None } else { Some(parse(data.mobile)?) },
+            mobile: if data.mobile == "=" {
+                None
+            } else {
+                Some(parse(data.mobile)?)
+            },
             toll_free: parse(data.toll_free)?,
             other: parse(data.other)?,
         })
@@ -88,7 +93,11 @@ impl Plan {
         match &self.mobile {
             None if fixed => return Some(NumberKind::FixedLineOrMobile),
             Some(mobile) if mobile.matches(nsn) => {
-                return Some(if fixed { NumberKind::FixedLineOrMobile } else { NumberKind::Mobile });
+                return Some(if fixed {
+                    NumberKind::FixedLineOrMobile
+                } else {
+                    NumberKind::Mobile
+                });
             }
             _ if fixed => return Some(NumberKind::FixedLine),
             _ => {}
@@ -109,7 +118,10 @@ pub(crate) struct Plans(Vec<Plan>);
 
 impl Plans {
     pub(crate) fn compile() -> Result<Plans, ConfigError> {
-        Region::all().map(Plan::compile).collect::<Result<Vec<_>, _>>().map(Plans)
+        Region::all()
+            .map(Plan::compile)
+            .collect::<Result<Vec<_>, _>>()
+            .map(Plans)
     }
 
     pub(crate) fn get(&self, region: Region) -> &Plan {
@@ -131,7 +143,10 @@ pub(crate) fn split_calling_code(digits: &[u8]) -> Option<(&[u8], &'static Calli
     (1..=3).find_map(|len| {
         let head = digits.get(..len)?;
         let code: u16 = std::str::from_utf8(head).ok()?.parse().ok()?;
-        CALLING_CODES.iter().find(|c| c.code == code).map(|c| (head, c))
+        CALLING_CODES
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| (head, c))
     })
 }
 
@@ -164,14 +179,20 @@ mod tests {
     fn nanp_numbers_are_fixed_line_or_mobile_and_need_a_real_area_code() {
         let plans = Plans::compile().unwrap();
         let us = plans.get(Region::Us);
-        assert_eq!(us.classify(b"2124567890"), Some(NumberKind::FixedLineOrMobile));
+        assert_eq!(
+            us.classify(b"2124567890"),
+            Some(NumberKind::FixedLineOrMobile)
+        );
         assert_eq!(us.classify(b"8005551234"), Some(NumberKind::TollFree));
         assert_eq!(us.classify(b"1234567890"), None);
     }
 
     #[test]
     fn calling_codes_split_at_their_real_length() {
-        assert_eq!(split_calling_code(b"420777").map(|c| c.0), Some(&b"420"[..]));
+        assert_eq!(
+            split_calling_code(b"420777").map(|c| c.0),
+            Some(&b"420"[..])
+        );
         assert_eq!(split_calling_code(b"4930").map(|c| c.0), Some(&b"49"[..]));
         assert_eq!(split_calling_code(b"1212").map(|c| c.0), Some(&b"1"[..]));
         assert!(split_calling_code(b"0123").is_none());

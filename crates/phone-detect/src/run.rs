@@ -74,7 +74,11 @@ pub(crate) fn run_at(text: &str, at: usize) -> Option<Run> {
         while bytes.get(pos).is_some_and(u8::is_ascii_digit) {
             pos += 1;
         }
-        groups.push(Group { start, end: pos, sep });
+        groups.push(Group {
+            start,
+            end: pos,
+            sep,
+        });
         let (next, found) = separator_after(text, pos);
         match found {
             Some(found) if bytes.get(next).is_some_and(u8::is_ascii_digit) => {
@@ -87,8 +91,19 @@ pub(crate) fn run_at(text: &str, at: usize) -> Option<Run> {
     }
     let end = pos;
     // A `(` belongs to the number only if it is closed inside it: `(212) 555-0100`.
-    let start = if opened && closed { at } else if plus { plus_at } else { groups[0].start };
-    Some(Run { start, end, plus, groups })
+    let start = if opened && closed {
+        at
+    } else if plus {
+        plus_at
+    } else {
+        groups[0].start
+    };
+    Some(Run {
+        start,
+        end,
+        plus,
+        groups,
+    })
 }
 
 /// Reads separators after `pos`: where they end, and what they were (if they may join groups).
@@ -96,7 +111,9 @@ fn separator_after(text: &str, mut pos: usize) -> (usize, Option<Sep>) {
     let mut sep = Sep::default();
     let mut spaces = 0;
     for _ in 0..MAX_SEP_CHARS {
-        let Some((kind, len)) = separator_at(text, pos) else { break };
+        let Some((kind, len)) = separator_at(text, pos) else {
+            break;
+        };
         match kind {
             b' ' => {
                 spaces += 1;

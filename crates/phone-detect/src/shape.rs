@@ -12,8 +12,17 @@ pub(crate) fn whole_run_is_identifier(text: &str, run: &Run) -> bool {
 fn is_ip(text: &str, run: &Run) -> bool {
     run.groups.len() == 4
         && !run.plus
-        && run.groups.iter().skip(1).all(|g| g.sep == Some(Sep { punct: Some(b'.'), ..Sep::default() }))
-        && run.groups.iter().all(|g| g.end - g.start <= 3 && value(text, g) <= 255)
+        && run.groups.iter().skip(1).all(|g| {
+            g.sep
+                == Some(Sep {
+                    punct: Some(b'.'),
+                    ..Sep::default()
+                })
+        })
+        && run
+            .groups
+            .iter()
+            .all(|g| g.end - g.start <= 3 && value(text, g) <= 255)
 }
 
 /// `4111 1111 1111 1111`, `61 1090 1014 0000 0712`: 13+ digits in blocks of four.
@@ -23,17 +32,28 @@ fn is_card_or_account(run: &Run) -> bool {
         && n >= 3
         && run.digit_count() >= 13
         && run.groups[1..n - 1].iter().all(|g| g.end - g.start == 4)
-        && run.groups[..n - 1].iter().rev().take(2).all(|g| g.end - g.start == 4)
+        && run.groups[..n - 1]
+            .iter()
+            .rev()
+            .take(2)
+            .all(|g| g.end - g.start == 4)
         && run.groups[n - 1].end - run.groups[n - 1].start <= 4
 }
 
 /// `19-2000145399/0800` (Czech/Slovak bank account), `855214/1234` (birth number): one
 /// unbroken block of 6+ digits, a slash, then a 3- or 4-digit code that ends the run.
 fn is_slash_code(run: &Run) -> bool {
-    let Some((last, head)) = run.groups.split_last() else { return false };
-    let tight_slash = last.sep.is_some_and(|s| s.punct == Some(b'/') && !s.space && !s.paren);
+    let Some((last, head)) = run.groups.split_last() else {
+        return false;
+    };
+    let tight_slash = last
+        .sep
+        .is_some_and(|s| s.punct == Some(b'/') && !s.space && !s.paren);
     let head_digits: usize = head.iter().map(|g| g.end - g.start).sum();
-    let head_unbroken = head.iter().skip(1).all(|g| g.sep.is_some_and(|s| !s.space && !s.paren));
+    let head_unbroken = head
+        .iter()
+        .skip(1)
+        .all(|g| g.sep.is_some_and(|s| !s.space && !s.paren));
     tight_slash && (3..=4).contains(&(last.end - last.start)) && head_digits >= 6 && head_unbroken
 }
 
@@ -46,7 +66,10 @@ pub(crate) fn contains_date(text: &str, groups: &[Group]) -> bool {
     groups.windows(3).any(|w| {
         let (a, b, c) = (&w[0], &w[1], &w[2]);
         let punct = b.sep.and_then(|s| s.punct);
-        if punct.is_none() || c.sep.and_then(|s| s.punct) != punct || !matches!(punct, Some(b'.' | b'/' | b'-')) {
+        if punct.is_none()
+            || c.sep.and_then(|s| s.punct) != punct
+            || !matches!(punct, Some(b'.' | b'/' | b'-'))
+        {
             return false;
         }
         let len = |g: &Group| g.end - g.start;
@@ -60,7 +83,9 @@ pub(crate) fn contains_date(text: &str, groups: &[Group]) -> bool {
 }
 
 fn value(text: &str, g: &Group) -> u64 {
-    text.get(g.start..g.end).and_then(|s| s.parse().ok()).unwrap_or(u64::MAX)
+    text.get(g.start..g.end)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]

@@ -99,17 +99,45 @@ mod tests {
 
     #[test]
     fn tel_and_callto_links_give_e164() {
-        assert_eq!(tel("tel:+420777123456", Region::Cz).as_deref(), Some("+420777123456"));
-        assert_eq!(tel("TEL:%2B420%20777%20123%20456", Region::Cz).as_deref(), Some("+420777123456"));
-        assert_eq!(tel("tel:777-123-456;phone-context=example.com", Region::Cz).as_deref(), Some("+420777123456"));
-        assert_eq!(tel("callto://+421905555123", Region::Cz).as_deref(), Some("+421905555123"));
-        assert_eq!(tel("tel:0301234567;ext=12", Region::De).as_deref(), Some("+49301234567"));
-        assert_eq!(tel("tel:(212)%20456-7890", Region::Us).as_deref(), Some("+12124567890"));
+        assert_eq!(
+            tel("tel:+420777123456", Region::Cz).as_deref(),
+            Some("+420777123456")
+        );
+        assert_eq!(
+            tel("TEL:%2B420%20777%20123%20456", Region::Cz).as_deref(),
+            Some("+420777123456")
+        );
+        assert_eq!(
+            tel("tel:777-123-456;phone-context=example.com", Region::Cz).as_deref(),
+            Some("+420777123456")
+        );
+        assert_eq!(
+            tel("callto://+421905555123", Region::Cz).as_deref(),
+            Some("+421905555123")
+        );
+        assert_eq!(
+            tel("tel:0301234567;ext=12", Region::De).as_deref(),
+            Some("+49301234567")
+        );
+        assert_eq!(
+            tel("tel:(212)%20456-7890", Region::Us).as_deref(),
+            Some("+12124567890")
+        );
     }
 
     #[test]
     fn other_schemes_bad_escapes_and_invalid_numbers_give_none() {
-        for href in ["sip:+420777123456", "tel:%2", "tel:%FF", "tel:", "tel:+", "tel:123", "mailto:a@b", "tel:77712345x", "tel:€"] {
+        for href in [
+            "sip:+420777123456",
+            "tel:%2",
+            "tel:%FF",
+            "tel:",
+            "tel:+",
+            "tel:123",
+            "mailto:a@b",
+            "tel:77712345x",
+            "tel:€",
+        ] {
             assert_eq!(tel(href, Region::Cz), None, "{href}");
         }
     }

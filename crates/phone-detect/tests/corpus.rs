@@ -17,7 +17,11 @@ struct Labelled {
 }
 
 fn strip(marked: &str) -> Labelled {
-    let mut out = Labelled { text: String::new(), numbers: Vec::new(), distractors: 0 };
+    let mut out = Labelled {
+        text: String::new(),
+        numbers: Vec::new(),
+        distractors: 0,
+    };
     let mut rest = marked;
     while let Some(i) = rest.find(['⟦', '⟪']) {
         out.text.push_str(&rest[..i]);
@@ -44,7 +48,10 @@ fn strip(marked: &str) -> Labelled {
 #[test]
 fn the_corpus_is_found_with_precision_and_recall_of_at_least_0_99() {
     let (mut tp, mut fp, mut fn_, mut distractors) = (0usize, 0usize, 0usize, 0usize);
-    let mut files: Vec<_> = std::fs::read_dir(CORPUS).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(CORPUS)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert!(files.len() >= 10, "corpus files missing in {CORPUS}");
     for path in files {
@@ -67,20 +74,32 @@ fn the_corpus_is_found_with_precision_and_recall_of_at_least_0_99() {
                 }
                 _ => {
                     fp += 1;
-                    println!("FP {}: {:?} -> {}", path.display(), f.raw(&labelled.text), f.e164);
+                    println!(
+                        "FP {}: {:?} -> {}",
+                        path.display(),
+                        f.raw(&labelled.text),
+                        f.e164
+                    );
                 }
             }
         }
         for (k, (range, e164)) in labelled.numbers.iter().enumerate() {
             if !hit[k] {
                 fn_ += 1;
-                println!("FN {}: {:?} ({e164})", path.display(), &labelled.text[range.clone()]);
+                println!(
+                    "FN {}: {:?} ({e164})",
+                    path.display(),
+                    &labelled.text[range.clone()]
+                );
             }
         }
     }
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fn_).max(1) as f64;
-    println!("numbers {} distractors {distractors} tp {tp} fp {fp} fn {fn_}", tp + fn_);
+    println!(
+        "numbers {} distractors {distractors} tp {tp} fp {fp} fn {fn_}",
+        tp + fn_
+    );
     println!("precision {precision:.4} recall {recall:.4}");
     assert!(tp + fn_ >= 400 && distractors >= 400, "corpus too small");
     assert!(precision >= 0.99, "precision {precision:.4}");

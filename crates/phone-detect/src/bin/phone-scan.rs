@@ -23,18 +23,28 @@ fn run() -> Result<(), String> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--region" => {
-                let code = args.next().ok_or("--region needs a code, e.g. --region CZ")?;
+                let code = args
+                    .next()
+                    .ok_or("--region needs a code, e.g. --region CZ")?;
                 region = Region::from_code(&code).map_err(|e| e.to_string())?;
             }
             "-h" | "--help" => {
-                println!("usage: phone-scan [--region CC] < text   (one JSON object per number found)");
+                println!(
+                    "usage: phone-scan [--region CC] < text   (one JSON object per number found)"
+                );
                 return Ok(());
             }
-            other => return Err(format!("unknown argument {other:?}; usage: phone-scan --region CZ < page.txt")),
+            other => {
+                return Err(format!(
+                    "unknown argument {other:?}; usage: phone-scan --region CZ < page.txt"
+                ));
+            }
         }
     }
     let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).map_err(|e| format!("reading stdin: {e}"))?;
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .map_err(|e| format!("reading stdin: {e}"))?;
     let detector = Detector::new(DetectorConfig::new(region)).map_err(|e| e.to_string())?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for found in detector.find(&text) {
