@@ -33,6 +33,7 @@ mod run;
 mod shape;
 mod tel;
 mod text;
+mod words;
 
 pub use detector::{Detector, DetectorConfig, Found};
 pub use error::ConfigError;
