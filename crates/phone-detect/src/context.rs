@@ -15,67 +15,76 @@ pub(crate) enum Label {
 /// How far back (in bytes) a label may stand before the number.
 const LOOK_BACK: usize = 40;
 
-/// The nearest label in the text before `start` (not looking past `floor`, the end of the
-/// previous run, nor past a line break). `extra` are tenant labels meaning [`Label::Other`].
-pub(crate) fn label_before(
-    text: &str,
-    floor: usize,
-    start: usize,
-    extra: &[String],
-) -> Option<Label> {
-    let mut from = start.saturating_sub(LOOK_BACK).max(floor);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let window = &text[from..start];
-    // A label belongs to the value right after it: a list separator in between ends its reach.
-    let window = &window[window
-        .rfind(['\n', '\r', ';', '|', ',', '\t', '•'])
-        .map_or(0, |i| i + 1)..];
-    let lower = fold(window);
-    let mut best: Option<(usize, Label)> = None;
-    let mut consider = |pos: Option<usize>, label| {
-        if let Some(pos) = pos.filter(|p| best.is_none_or(|(b, _)| *p > b)) {
-            best = Some((pos, label));
-        }
-    };
-    for word in PHONE {
-        consider(find_word(&lower, word), Label::Phone);
-    }
-    for word in OTHER
-        .iter()
-        .copied()
-        .chain(extra.iter().map(String::as_str))
-    {
-        consider(find_word(&lower, word), Label::Other);
-    }
-    consider(lower.rfind('#'), Label::Other);
-    consider(lower.rfind('№'), Label::Other);
-    best.map(|(_, label)| label)
+/// One label word, folded, with what it means.
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    stem: bool,
+    label: Label,
 }
 
-/// The last position of `word` in `hay` as a whole word (or a stem, with a trailing `*`).
-fn find_word(hay: &str, word: &str) -> Option<usize> {
-    let (needle, stem) = match word.strip_suffix('*') {
-        Some(stem) => (stem, true),
-        None => (word, false),
-    };
-    let needle = fold(needle);
-    let mut end = hay.len();
-    while let Some(pos) = hay[..end].rfind(needle.as_str()) {
-        let before = hay[..pos].chars().next_back();
-        let after = hay[pos + needle.len()..].chars().next();
-        let word_char = |c: Option<char>| c.is_some_and(is_word);
-        let tail_ok = stem || !needle.ends_with(is_word) || !word_char(after);
-        if !word_char(before) && tail_ok {
-            return Some(pos);
+/// The label words, bucketed by first byte so each position in a window costs a few compares.
+#[derive(Debug, Clone)]
+pub(crate) struct Labels {
+    by_first_byte: Vec<Vec<Word>>,
+}
+
+impl Labels {
+    /// The built-in words plus tenant words (`extra`, meaning [`Label::Other`]).
+    pub(crate) fn new(extra: &[String]) -> Labels {
+        let mut by_first_byte = vec![Vec::new(); 256];
+        let phone = PHONE.iter().map(|w| (*w, Label::Phone));
+        let other = OTHER
+            .iter()
+            .copied()
+            .chain(extra.iter().map(String::as_str));
+        for (word, label) in phone.chain(other.map(|w| (w, Label::Other))) {
+            let (text, stem) = word.strip_suffix('*').map_or((word, false), |w| (w, true));
+            let text = fold(text);
+            if let Some(&first) = text.as_bytes().first() {
+                by_first_byte[usize::from(first)].push(Word { text, stem, label });
+            }
         }
-        end = pos;
-        while end > 0 && !hay.is_char_boundary(end) {
-            end -= 1;
-        }
+        Labels { by_first_byte }
     }
-    None
+
+    /// The nearest label in the text before `start` (not looking past `floor`, the end of the
+    /// previous run, nor past a line break or list separator).
+    pub(crate) fn before(&self, text: &str, floor: usize, start: usize) -> Option<Label> {
+        let mut from = start.saturating_sub(LOOK_BACK).max(floor);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = &text[from..start];
+        // A label belongs to the value right after it: a list separator in between ends its reach.
+        let window = &window[window
+            .rfind(['\n', '\r', ';', '|', ',', '\t', '•'])
+            .map_or(0, |i| i + 1)..];
+        let lower = fold(window);
+        // Backwards over positions: the first label found is the nearest.
+        for (pos, c) in lower.char_indices().rev() {
+            if c == '#' || c == '№' {
+                return Some(Label::Other);
+            }
+            let before = lower[..pos].chars().next_back();
+            if before.is_some_and(is_word) || !is_word(c) {
+                continue;
+            }
+            let rest = &lower[pos..];
+            let hit = self.by_first_byte[usize::from(rest.as_bytes()[0])]
+                .iter()
+                .find(|w| {
+                    rest.starts_with(w.text.as_str())
+                        && (w.stem
+                            || !w.text.ends_with(is_word)
+                            || !rest[w.text.len()..].starts_with(is_word))
+                });
+            if let Some(word) = hit {
+                return Some(word.label);
+            }
+        }
+        None
+    }
 }
 
 /// Whether an amount unit or currency follows `end` (after optional blanks).
@@ -116,7 +125,7 @@ mod tests {
     use super::*;
 
     fn label(text: &str) -> Option<Label> {
-        label_before(text, 0, text.len(), &[])
+        Labels::new(&[]).before(text, 0, text.len())
     }
 
     #[test]

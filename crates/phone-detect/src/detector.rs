@@ -1,6 +1,6 @@
 //! The detector: configuration, the scan over a text, and what it finds.
 
-use crate::context::{Label, currency_before, label_before, unit_after};
+use crate::context::{Label, Labels, currency_before, unit_after};
 use crate::error::ConfigError;
 use crate::exclude::{Exclusion, shape_covers};
 use crate::extension::extension_after;
@@ -9,7 +9,7 @@ use crate::plan::{NumberKind, Plans};
 use crate::region::Region;
 use crate::run::{Group, Run, run_at};
 use crate::shape::{contains_date, whole_run_is_identifier};
-use crate::text::{fold, is_word};
+use crate::text::is_word;
 
 /// How a [`Detector`] reads text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +59,7 @@ impl Found {
 pub struct Detector {
     region: Region,
     plans: Plans,
-    labels: Vec<String>,
+    labels: Labels,
     shapes: Vec<String>,
     prefixes: Vec<String>,
 }
@@ -79,18 +79,20 @@ impl Detector {
         let mut detector = Detector {
             region: config.default_region,
             plans: Plans::compile()?,
-            labels: Vec::new(),
+            labels: Labels::new(&[]),
             shapes: Vec::new(),
             prefixes: Vec::new(),
         };
+        let mut labels = Vec::new();
         for (index, exclusion) in config.exclusions.into_iter().enumerate() {
             exclusion.check(index)?;
             match exclusion {
-                Exclusion::Label(word) => detector.labels.push(fold(word.trim())),
+                Exclusion::Label(word) => labels.push(word.trim().to_owned()),
                 Exclusion::Shape(shape) => detector.shapes.push(shape),
                 Exclusion::Prefix(prefix) => detector.prefixes.push(prefix),
             }
         }
+        detector.labels = Labels::new(&labels);
         Ok(detector)
     }
 
@@ -134,7 +136,7 @@ impl Detector {
         if run.digit_count() < MIN_RUN_DIGITS || glued_after(text, tail) {
             return tail;
         }
-        let label = label_before(text, floor, run.start, &self.labels);
+        let label = self.labels.before(text, floor, run.start);
         if label == Some(Label::Other)
             || glued_before(text, run.start, label == Some(Label::Phone))
             || unit_after(text, run.end)

@@ -62,6 +62,10 @@ impl Pattern {
 
 /// The set of end positions reachable by matching `node` from any position in `starts`.
 fn run(node: &Node, starts: u32, digits: &[u8]) -> u32 {
+    if starts == 0 {
+        // Nothing to continue from: big alternations are skipped whole.
+        return 0;
+    }
     match node {
         Node::Class(set) => {
             let mut ends = 0;
