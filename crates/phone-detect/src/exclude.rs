@@ -11,8 +11,8 @@ pub enum Exclusion {
     /// match a stem (`"smlouv*"`).
     Label(String),
     /// A shape the raw text matches: `#` is one digit, a space any blank, other characters
-    /// themselves (case-insensitive), e.g. `"ORD ### ### ###"` or `"###/####"`. Digits matched
-    /// by a shape are never a number, even in part.
+    /// themselves (case-insensitive), e.g. `"ORD ### ### ###"` or `"###/####"`. A run of digits
+    /// and separators that a shape covers entirely is never a number, nor any part of it.
     Shape(String),
     /// Found numbers whose E.164 starts with this are dropped (`"+420900"`: premium lines).
     Prefix(String),
