@@ -5,6 +5,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod chunk;
+pub mod cli;
 pub mod config;
 pub mod deletion;
 pub mod digest;
