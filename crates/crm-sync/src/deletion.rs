@@ -34,7 +34,7 @@ pub async fn delete_step(
     }
     let prefix = cfg.naming.contact_prefix.as_str();
     let mut gone: Vec<String> = Vec::new();
-    let listed = walk(&writer.client, "contacts", &["name"], &mut report.requests, |r| {
+    let listed = walk(writer, "contacts", &["name"], &mut report.requests, |r| {
         if let Some(name) = r.get("name").and_then(Value::as_str)
             && name.starts_with(prefix)
             && !seen_names.contains(&fnv1a(name.as_bytes()))

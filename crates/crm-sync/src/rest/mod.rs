@@ -54,11 +54,11 @@ impl Existing {
                 map.insert(fnv1a(name.as_bytes()), projection_hash(r));
             }
         };
-        walk(&writer.client, "accounts", ACCOUNT_FIELDS, requests, |r| {
+        walk(writer, "accounts", ACCOUNT_FIELDS, requests, |r| {
             own(&mut out.accounts, &cfg.naming.account_prefix, r);
         })
         .await?;
-        walk(&writer.client, "contacts", CONTACT_FIELDS, requests, |r| {
+        walk(writer, "contacts", CONTACT_FIELDS, requests, |r| {
             own(&mut out.contacts, &cfg.naming.contact_prefix, r);
         })
         .await?;
