@@ -23,4 +23,7 @@ pub use reqlog::{LoggedRequest, RequestFilter};
 pub use routes::app;
 pub use spawn::{RunningSim, SpawnError, spawn};
 pub use state::SimState;
-pub use world::{HangupOverrides, RingOutcome, RingRequest, SEED_AGENTS, WorldError, static_token};
+pub use world::{
+    ACCOUNT_PREFIX, Account, CONTACT_PREFIX, HangupOverrides, RingOutcome, RingRequest,
+    SEED_AGENTS, SyncSummary, WorldError, crm_slug, static_token,
+};

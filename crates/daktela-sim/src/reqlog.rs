@@ -113,6 +113,20 @@ pub(crate) async fn log_requests(
     if req.uri().path().starts_with("/__sim") {
         return next.run(req).await;
     }
+    if req.uri().path().starts_with("/custom/") {
+        // Bulk loads are up to 20 MB: logged without their body, which stays unbuffered.
+        let (method, path) = (
+            req.method().as_str().to_owned(),
+            req.uri().path().to_owned(),
+        );
+        state.log_request(
+            &method,
+            &path,
+            &redact_query(req.uri().query().unwrap_or("")),
+            Value::Null,
+        );
+        return next.run(req).await;
+    }
     let (parts, body) = req.into_parts();
     let bytes = match axum::body::to_bytes(body, MAX_LOGGED_BODY).await {
         Ok(b) => b,

@@ -81,6 +81,11 @@ impl SimState {
         f(&lock(&self.inner.world))
     }
 
+    /// Changes the world's CRM data (no agent is notified: nothing an agent watches changes).
+    pub fn write_world<R>(&self, f: impl FnOnce(&mut World) -> R) -> R {
+        f(&mut lock(&self.inner.world))
+    }
+
     /// Changes the world; on success, wakes the pull-data requests of the agent `f` names.
     fn change<R, E>(&self, f: impl FnOnce(&mut World) -> Result<(R, String), E>) -> Result<R, E> {
         let (out, agent) = f(&mut lock(&self.inner.world))?;

@@ -92,14 +92,19 @@ pub(super) async fn status(
 }
 
 /// Full-text `q`: name parts, e-mails and the PHONE custom field in any typed form.
-fn q_matches(c: &Contact, q: &str) -> bool {
+fn q_matches(w: &World, c: &Contact, q: &str) -> bool {
     let needle = q.trim().to_lowercase();
     if needle.is_empty() {
         return true;
     }
     let text = [c.firstname.as_str(), c.lastname.as_str(), c.name.as_str()]
         .into_iter()
-        .chain(c.company.as_deref())
+        .chain(
+            c.account
+                .as_deref()
+                .and_then(|n| w.account(n))
+                .map(|a| a.title.as_str()),
+        )
         .chain(c.emails.iter().map(String::as_str))
         .any(|t| t.to_lowercase().contains(&needle))
         || format!("{} {}", c.firstname, c.lastname)
@@ -119,8 +124,8 @@ pub(super) async fn contacts(State(state): State<SimState>, req: ApiRequest) -> 
     let rows = state.read(|w| {
         w.contacts
             .iter()
-            .filter(|c| q_matches(c, &q))
-            .map(World::contact_json)
+            .filter(|c| q_matches(w, c, &q))
+            .map(|c| w.contact_json(c))
             .collect()
     });
     list_response(rows, &req.query)
@@ -134,5 +139,5 @@ pub(super) async fn contact(
 ) -> Handler {
     req.agent(&state)?;
     let name = record_name(&file);
-    single(state.read(|w| w.contact(name).map(World::contact_json)))
+    single(state.read(|w| w.contact(name).map(|c| w.contact_json(c))))
 }

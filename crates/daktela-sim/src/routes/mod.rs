@@ -5,6 +5,8 @@ mod activities;
 mod auth;
 mod catalog;
 mod control;
+mod crm_records;
+mod crm_sync;
 mod pull;
 mod session;
 
@@ -54,8 +56,29 @@ fn api_routes() -> Router<SimState> {
     r = r.route("/api/v6/queues/{file}", get(catalog::queue));
     r = both(r, "/api/v6/statuses", get(catalog::statuses));
     r = r.route("/api/v6/statuses/{file}", get(catalog::status));
-    r = both(r, "/api/v6/contacts", get(catalog::contacts));
-    r = r.route("/api/v6/contacts/{file}", get(catalog::contact));
+    r = both(
+        r,
+        "/api/v6/contacts",
+        get(catalog::contacts).post(crm_records::create_contact),
+    );
+    r = r.route(
+        "/api/v6/contacts/{file}",
+        get(catalog::contact)
+            .put(crm_records::update_contact)
+            .delete(crm_records::delete_contact),
+    );
+    r = both(
+        r,
+        "/api/v6/accounts",
+        get(crm_records::accounts).post(crm_records::create_account),
+    );
+    r = r.route(
+        "/api/v6/accounts/{file}",
+        get(crm_records::account)
+            .put(crm_records::update_account)
+            .delete(crm_records::delete_account),
+    );
+    r = r.route("/custom/crm/sync.php", post(crm_sync::sync));
     r = both(r, "/api/v6/usersSession", post(session::users_session));
     r = both(
         r,

@@ -3,14 +3,18 @@
 //! HTTP layer and the change notifications live in [`crate::state`].
 
 mod agents;
+mod bulk;
 mod calls;
+mod crm;
 mod render;
 mod seed;
 mod tokens;
 mod writes;
 
 pub use agents::{Device, QueueLogin, Rejection};
+pub use bulk::{ACCOUNT_PREFIX, CONTACT_PREFIX};
 pub use calls::{HangupOverrides, RingOutcome, RingRequest};
+pub use crm::{Account, SyncSummary, crm_slug};
 pub use seed::{SEED_AGENTS, static_token};
 pub use writes::{ActivityUpdate, ClickToCall, REQUIRED};
 
@@ -75,18 +79,26 @@ pub struct Status {
 pub struct Contact {
     /// Identifier.
     pub name: String,
+    /// Formatted full name.
+    pub title: String,
     /// First name.
     pub firstname: String,
     /// Last name.
     pub lastname: String,
-    /// Company (rendered as an expanded `account`), if any.
-    pub company: Option<String>,
+    /// The `accounts` record's name (rendered as the expanded `account`), if any.
+    pub account: Option<String>,
+    /// Description.
+    pub description: String,
     /// Phone numbers in `00<cc>` form (custom field `number`).
     pub numbers: Vec<String>,
     /// E-mail addresses (custom field `email`).
     pub emails: Vec<String>,
+    /// The other custom fields (`address`, `note`, and any a CRM load sets).
+    pub extra: BTreeMap<String, Vec<String>>,
     /// Creation time, Unix seconds.
     pub created: i64,
+    /// Last change, Unix seconds.
+    pub edited: i64,
 }
 
 /// A call (`activitiesCall` record).
@@ -187,6 +199,8 @@ pub struct World {
     pub statuses: Vec<Status>,
     /// Contacts.
     pub contacts: Vec<Contact>,
+    /// Accounts (companies).
+    pub accounts: Vec<Account>,
     /// Calls, oldest first.
     pub calls: Vec<Call>,
     /// Activities, oldest first.

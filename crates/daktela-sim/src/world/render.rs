@@ -2,7 +2,7 @@
 //! custom fields as arrays. Key sets are pinned by `tests/shapes.rs` to the real fixtures and
 //! to `openapi.json`.
 
-use super::{Activity, Agent, Call, Contact, Device, Pause, Queue, Status, World};
+use super::{Account, Activity, Agent, Call, Contact, Device, Pause, Queue, Status, World};
 use crate::clock::format_secs;
 use serde_json::{Value, json};
 
@@ -71,20 +71,23 @@ impl World {
             "name": s.name, "_sys": sys("statuses")})
     }
 
-    /// `contacts` record (key set of `GET_contacts_single.json`), custom fields as arrays.
-    pub fn contact_json(c: &Contact) -> Value {
-        let created = format_secs(c.created);
-        let account = c.company.as_ref().map_or(Value::Null, |company| {
-            json!({"title": company, "sla": null, "user": null, "description": "",
-                "created": created, "edited": created, "customFields": [],
-                "name": format!("account_{}", slug(company)),
-                "_sys": sys("accounts")})
-        });
+    /// `contacts` record (key set of `GET_contacts_single.json`), custom fields as arrays, the
+    /// account expanded (key set of the `accounts` model).
+    pub fn contact_json(&self, c: &Contact) -> Value {
+        let account = c
+            .account
+            .as_deref()
+            .and_then(|n| self.account(n))
+            .map_or(Value::Null, Self::account_json);
+        let mut custom = json!({"number": c.numbers, "address": [], "email": c.emails, "note": []});
+        for (key, values) in &c.extra {
+            custom[key.as_str()] = json!(values);
+        }
         json!({
-            "title": format!("{} {}", c.firstname, c.lastname), "firstname": c.firstname,
-            "lastname": c.lastname, "account": account, "user": null, "description": "",
-            "nps_score": 0, "edited": created, "created": created,
-            "customFields": {"number": c.numbers, "address": [], "email": c.emails, "note": []},
+            "title": c.title, "firstname": c.firstname,
+            "lastname": c.lastname, "account": account, "user": null, "description": c.description,
+            "nps_score": 0, "edited": format_secs(c.edited), "created": format_secs(c.created),
+            "customFields": custom,
             "duplicateContacts": null, "notDuplicateContacts": null, "name": c.name,
             "_sys": {"hash": null, "model": "contacts", "cfScheme": {
                 "number": {"type": "PHONE", "title": "Telefon", "hidden": false, "readonly": false},
@@ -94,9 +97,23 @@ impl World {
         })
     }
 
+    /// `accounts` record (OpenAPI `Daktela.Corm.Crm.Account-2` minus `database`, as the
+    /// expanded account in the contact captures shows it); no custom fields render as `[]`
+    /// (PHP's empty array).
+    pub fn account_json(a: &Account) -> Value {
+        let custom = if a.fields.is_empty() {
+            json!([])
+        } else {
+            json!(a.fields)
+        };
+        json!({"title": a.title, "sla": null, "user": null, "description": a.description,
+            "created": format_secs(a.created), "edited": format_secs(a.edited),
+            "customFields": custom, "name": a.name, "_sys": sys("accounts")})
+    }
+
     fn contact_ref(&self, name: Option<&str>) -> Value {
         name.and_then(|n| self.contact(n))
-            .map_or(Value::Null, Self::contact_json)
+            .map_or(Value::Null, |c| self.contact_json(c))
     }
 
     /// `activitiesCall` record (OpenAPI `CallItem-2` plus CONTRACT's `hold_time`).
@@ -177,17 +194,4 @@ impl World {
             "_sys": sys("realtimeSessions"),
         })
     }
-}
-
-/// `Acme s.r.o.` → `acme_s_r_o`.
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for ch in s.to_lowercase().chars() {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch);
-        } else if !out.ends_with('_') {
-            out.push('_');
-        }
-    }
-    out.trim_matches('_').to_owned()
 }

@@ -1,7 +1,8 @@
 //! The seeded instance: agents, queues, pauses, statuses and contacts.
 
-use super::{Agent, AgentSession, Contact, Pause, Queue, Status, World};
+use super::{Account, Agent, AgentSession, Contact, Pause, Queue, Status, World};
 use crate::clock::now_secs;
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 
 /// The demo agents as `(login, password, title, extension)`; printed by the binary and listed
@@ -190,18 +191,24 @@ impl World {
             contacts: CONTACTS
                 .iter()
                 .enumerate()
-                .map(
-                    |(i, (name, first, last, company, numbers, email))| Contact {
+                .map(|(i, (name, first, last, company, numbers, email))| {
+                    let created = now - 86_400 * (30 - i64::try_from(i).unwrap_or(0));
+                    Contact {
                         name: (*name).to_owned(),
+                        title: format!("{first} {last}"),
                         firstname: (*first).to_owned(),
                         lastname: (*last).to_owned(),
-                        company: company.map(str::to_owned),
+                        account: company.map(Account::seed_name),
+                        description: String::new(),
                         numbers: numbers.iter().map(|n| (*n).to_owned()).collect(),
                         emails: vec![(*email).to_owned()],
-                        created: now - 86_400 * (30 - i64::try_from(i).unwrap_or(0)),
-                    },
-                )
+                        extra: BTreeMap::new(),
+                        created,
+                        edited: created,
+                    }
+                })
                 .collect(),
+            accounts: Account::seeded(CONTACTS.iter().filter_map(|c| c.3), now - 86_400 * 31),
             calls: Vec::new(),
             activities: Vec::new(),
             sessions,
