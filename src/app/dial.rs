@@ -30,7 +30,7 @@ impl Ctl {
         });
         let number = match normalize(raw, region) {
             Ok(number) => number,
-            Err(err) => return self.error(phone_error(self.lang, &err)),
+            Err(err) => return self.error(phone_error(self.lang.get_untracked(), &err)),
         };
         let queue = self
             .agent

@@ -8,6 +8,7 @@
 mod calls;
 mod dial;
 mod outbox;
+mod prefs;
 mod session;
 mod store;
 mod sync;
@@ -24,6 +25,7 @@ use crate::state::call::{CallTracker, EndedCall};
 use crate::state::config::PanelConfig;
 use crate::state::i18n::{Lang, Text, t};
 use crate::state::outbox::Outbox;
+use crate::state::prefs::Prefs;
 use crate::state::screen_pop::{CrmRecord, PopGate};
 
 pub use dial::DialRequest;
@@ -40,8 +42,10 @@ pub struct Notice {
 /// The panel's controller. Cheap to copy; see the module docs.
 #[derive(Debug, Clone, Copy)]
 pub struct Ctl {
-    /// The agent's language.
-    pub lang: Lang,
+    /// The agent's language (their choice in the panel, else the configuration's).
+    pub lang: RwSignal<Lang>,
+    /// Collapsed, corner and language, as the agent left them.
+    pub prefs: RwSignal<Prefs>,
     config: StoredValue<PanelConfig>,
     client: StoredValue<Client<PageTransport>, LocalStorage>,
     /// Where the panel stands with Daktela.
@@ -90,8 +94,10 @@ impl Ctl {
         let transport = PageTransport::new();
         let client =
             Client::with_placement(config.api_base.clone(), transport, config.token_placement);
+        let prefs = prefs::load();
         Self {
-            lang: config.language,
+            lang: RwSignal::new(prefs.lang_or(config.language)),
+            prefs: RwSignal::new(prefs),
             config: StoredValue::new(config),
             client: StoredValue::new_local(client),
             connection: RwSignal::new(ConnectionState::NotConnected),
@@ -129,7 +135,7 @@ impl Ctl {
 
     /// A text in the agent's language.
     pub fn t(&self, text: Text) -> &'static str {
-        t(self.lang, text)
+        t(self.lang.get_untracked(), text)
     }
 
     /// "N call logs waiting to be sent".
@@ -158,6 +164,7 @@ impl Ctl {
 
     /// Starts the panel: restores the outbox and a session kept in this tab, and the clock.
     pub fn start(self) {
+        crate::browser::host::place(self.prefs.get_untracked().corner);
         self.restore_outbox();
         self.restore_calls();
         self.tick();

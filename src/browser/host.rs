@@ -108,6 +108,18 @@ async fn start(root: web_sys::HtmlElement) {
     }
 }
 
+/// Puts the panel in `corner` of the page: the host element's `data-corner`, which the
+/// stylesheet's `:host([data-corner])` rules place. Without a mounted panel nothing happens.
+pub fn place(corner: crate::state::prefs::Corner) {
+    let host = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(HOST_ID));
+    if let Some(host) = host {
+        // Setting an attribute on our own element only fails for an invalid name.
+        let _ = host.set_attribute("data-corner", corner.token());
+    }
+}
+
 /// Puts the panel's CSS into the shadow root: as a constructed stylesheet where the browser has
 /// them (no `<style>` element in the DOM), else as a `<style>` element.
 fn adopt_styles(

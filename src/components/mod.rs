@@ -8,6 +8,7 @@ pub mod dial_field;
 pub mod login_form;
 pub mod notice;
 pub mod panel;
+pub mod panel_controls;
 pub mod queue_list;
 pub mod wrap_up;
 

@@ -7,6 +7,7 @@ use super::call_card::CallCards;
 use super::dial_field::DialField;
 use super::login_form::LoginForm;
 use super::notice::NoticeLine;
+use super::panel_controls::PanelControls;
 use super::queue_list::QueueList;
 use crate::app::Ctl;
 use crate::state::i18n::Text;
@@ -20,35 +21,49 @@ pub fn Panel(
     let connection = ctl.connection;
     let logged_in = move || ctl.me.with(Option::is_some);
     let pending = move || ctl.outbox_pending.get();
-    view! {
-        <section class="dcti-panel" role="region" aria-label=ctl.t(Text::ProductName)>
-            <header class="dcti-header">
-                <h1 class="dcti-title">"daktela-cti"</h1>
-                <p
-                    class="dcti-connection"
-                    role="status"
-                    data-state=move || connection.get().token()
-                >
-                    {move || connection.get().label(ctl.lang)}
-                </p>
-            </header>
-            <div class="dcti-body">
-                <NoticeLine ctl />
-                <Show when=logged_in fallback=move || view! { <LoginForm ctl /> }>
-                    <AgentBar ctl />
-                    <CallCards ctl />
-                    <DialField ctl />
-                    <QueueList ctl />
-                    <button class="dcti-link" type="button" on:click=move |_| ctl.logout()>
-                        {ctl.t(Text::LogOut)}
-                    </button>
-                </Show>
-                <Show when=move || { pending() > 0 }>
-                    <p class="dcti-outbox" role="status">
-                        {move || ctl.outbox_text(pending())}
+    // Minimised, the body hides, except while a call is up: a ringing or live call always shows.
+    let hidden =
+        move || ctl.prefs.with(|p| p.collapsed) && ctl.calls.with(|c| c.calls().is_empty());
+    // A language change renders the panel again in the new language (rare, and simpler than
+    // making every text reactive).
+    move || {
+        let lang = ctl.lang.get();
+        view! {
+            <section
+                class="dcti-panel"
+                role="region"
+                lang=lang.code()
+                aria-label=ctl.t(Text::ProductName)
+            >
+                <header class="dcti-header">
+                    <h1 class="dcti-title">"daktela-cti"</h1>
+                    <p
+                        class="dcti-connection"
+                        role="status"
+                        data-state=move || connection.get().token()
+                    >
+                        {move || connection.get().label(lang)}
                     </p>
-                </Show>
-            </div>
-        </section>
+                    <PanelControls ctl />
+                </header>
+                <div class="dcti-body" id="dcti-body" hidden=hidden>
+                    <NoticeLine ctl />
+                    <Show when=logged_in fallback=move || view! { <LoginForm ctl /> }>
+                        <AgentBar ctl />
+                        <CallCards ctl />
+                        <DialField ctl />
+                        <QueueList ctl />
+                        <button class="dcti-link" type="button" on:click=move |_| ctl.logout()>
+                            {ctl.t(Text::LogOut)}
+                        </button>
+                    </Show>
+                    <Show when=move || { pending() > 0 }>
+                        <p class="dcti-outbox" role="status">
+                            {move || ctl.outbox_text(pending())}
+                        </p>
+                    </Show>
+                </div>
+            </section>
+        }
     }
 }

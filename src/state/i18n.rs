@@ -88,6 +88,16 @@ texts! {
     LogIn => "Log in", "Přihlásit se";
     /// Log out of Daktela.
     LogOut => "Log out", "Odhlásit se";
+    /// Header button: fold the panel to its header.
+    CollapsePanel => "Minimise the panel", "Minimalizovat panel";
+    /// Header button: open the folded panel.
+    ExpandPanel => "Open the panel", "Otevřít panel";
+    /// Header button: move the panel to the next corner of the page.
+    MovePanel => "Move the panel to the next corner", "Přesunout panel do dalšího rohu";
+    /// English, named in English (in every language, so an agent can find their own).
+    LanguageEnglish => "English", "English";
+    /// Czech, named in Czech.
+    LanguageCzech => "Čeština", "Čeština";
     /// Login form: under way.
     LoggingIn => "Logging in…", "Přihlašování…";
     /// Login form: refused.
@@ -244,7 +254,8 @@ mod tests {
     use super::*;
 
     /// Texts that are the same word in both languages.
-    const SAME_IN_BOTH: &[Text] = &[];
+    /// A language's own name reads the same in every language (an agent finds theirs).
+    const SAME_IN_BOTH: &[Text] = &[Text::LanguageEnglish, Text::LanguageCzech];
 
     fn placeholders(s: &str) -> Vec<&str> {
         let mut found: Vec<&str> = s

@@ -9,6 +9,7 @@ pub mod connection;
 pub mod i18n;
 pub mod outbox;
 pub mod phone;
+pub mod prefs;
 pub mod retry;
 pub mod screen_pop;
 

@@ -60,7 +60,11 @@ impl Planner {
     /// changed ones (a partial load).
     pub fn new(old: SyncState, full: bool) -> Self {
         // A full load's next state holds exactly what was loaded; a partial one adds to the old.
-        let next = if full { SyncState::default() } else { old.clone() };
+        let next = if full {
+            SyncState::default()
+        } else {
+            old.clone()
+        };
         Planner {
             old,
             next,

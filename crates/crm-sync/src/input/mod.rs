@@ -54,9 +54,10 @@ pub enum Source {
 impl Source {
     fn open(&self) -> Result<Box<dyn Read + Send>, InputError> {
         Ok(match self {
-            Source::File(path) => Box::new(std::fs::File::open(path).map_err(|e| {
-                InputError::Io(format!("cannot open {}: {e}", path.display()))
-            })?),
+            Source::File(path) => Box::new(
+                std::fs::File::open(path)
+                    .map_err(|e| InputError::Io(format!("cannot open {}: {e}", path.display())))?,
+            ),
             Source::Stdin => Box::new(std::io::stdin()),
             Source::Bytes(b) => Box::new(std::io::Cursor::new(b.clone())),
         })
