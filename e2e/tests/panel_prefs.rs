@@ -22,7 +22,10 @@ async fn language_corner_and_minimised_are_kept_across_a_reload() -> anyhow::Res
     client.goto(&demo.contacts_url()).await?;
     let panel = Panel::new(client);
     panel.wait_for("form.dcti-login").await?;
-    assert_eq!(panel.attr(".dcti-panel", "lang").await?.as_deref(), Some("en"));
+    assert_eq!(
+        panel.attr(".dcti-panel", "lang").await?.as_deref(),
+        Some("en")
+    );
 
     // Czech, picked from the header: the whole panel speaks it at once.
     panel.fill("select.dcti-lang", "cs").await?;
@@ -42,7 +45,11 @@ async fn language_corner_and_minimised_are_kept_across_a_reload() -> anyhow::Res
     panel
         .wait_attr("button.dcti-collapse", "aria-expanded", "false")
         .await?;
-    assert_eq!(panel.count(".dcti-body[hidden]").await?, 1, "still minimised");
+    assert_eq!(
+        panel.count(".dcti-body[hidden]").await?,
+        1,
+        "still minimised"
+    );
     let geometry = wait_until("the panel's box", PATIENCE, || async {
         let v = client.execute(GEOMETRY, vec![]).await?;
         Ok((v != Value::Null).then_some(v))

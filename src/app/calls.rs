@@ -34,10 +34,15 @@ impl Ctl {
             CallEvent::Rang(info) if info.direction == CallDirection::In => {
                 self.title
                     .with_value(|t| t.start(self.t(Text::IncomingCall)));
+                self.alert_ring(info);
             }
-            CallEvent::Answered(_) => self.title.with_value(|t| t.stop()),
+            CallEvent::Answered(_) => {
+                self.title.with_value(|t| t.stop());
+                self.alert_stop();
+            }
             CallEvent::Ended(ended) => {
                 self.title.with_value(|t| t.stop());
+                self.alert_stop();
                 self.ended.update_value(|e| e.push(ended.clone()));
                 self.queue_call_log(&ended.info.activity, &[], None);
             }

@@ -5,6 +5,7 @@
 //! page); decisions live in `state`. The controller is `Copy` (signals and stored values only), so
 //! every component and task can hold it.
 
+mod alerts;
 mod calls;
 mod dial;
 mod outbox;
@@ -17,6 +18,7 @@ use daktela_api::Client;
 use daktela_api::models::{Pause, Queue, QueueName, RealtimeSession, Status, User};
 use leptos::prelude::*;
 
+use crate::browser::alerts::{Permission, Ringer};
 use crate::browser::title::TitleFlasher;
 use crate::browser::transport::PageTransport;
 use crate::state::ConnectionState;
@@ -84,6 +86,16 @@ pub struct Ctl {
     ended: StoredValue<Vec<EndedCall>>,
     /// Flashes the tab title while a call rings.
     title: StoredValue<TitleFlasher, LocalStorage>,
+    /// The ring sound, once the agent enabled it on this page.
+    ringer: StoredValue<Option<Ringer>, LocalStorage>,
+    /// The desktop notification of the ringing call, to close when it is answered or ends.
+    notification: StoredValue<Option<web_sys::Notification>, LocalStorage>,
+    /// The agent enabled the ring sound on this page.
+    pub sound_on: RwSignal<bool>,
+    /// The browser's answer about desktop notifications.
+    pub notify_permission: RwSignal<Permission>,
+    /// The ring sound is playing now.
+    pub ringing_sound: RwSignal<bool>,
     /// Bumped on every login and logout, so loops of an older session stop.
     generation: StoredValue<u64>,
 }
@@ -119,6 +131,11 @@ impl Ctl {
             pops: StoredValue::new(PopGate::default()),
             ended: StoredValue::new(Vec::new()),
             title: StoredValue::new_local(TitleFlasher::new()),
+            ringer: StoredValue::new_local(None),
+            notification: StoredValue::new_local(None),
+            sound_on: RwSignal::new(false),
+            notify_permission: RwSignal::new(Permission::Unsupported),
+            ringing_sound: RwSignal::new(false),
             generation: StoredValue::new(0),
         }
     }
@@ -165,6 +182,7 @@ impl Ctl {
     /// Starts the panel: restores the outbox and a session kept in this tab, and the clock.
     pub fn start(self) {
         crate::browser::host::place(self.prefs.get_untracked().corner);
+        self.read_alert_permissions();
         self.restore_outbox();
         self.restore_calls();
         self.tick();

@@ -1,5 +1,6 @@
 //! The thin glue between the panel and the page. Only modules under here touch `web_sys`.
 
+pub mod alerts;
 pub mod clock;
 pub mod config_source;
 pub mod console;

@@ -2,6 +2,7 @@
 //! and call its methods; decisions live in [`crate::state`].
 
 pub mod agent_bar;
+pub mod alerts_setup;
 pub mod call_card;
 pub mod config_error;
 pub mod dial_field;

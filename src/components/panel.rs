@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::agent_bar::AgentBar;
+use super::alerts_setup::AlertsSetup;
 use super::call_card::CallCards;
 use super::dial_field::DialField;
 use super::login_form::LoginForm;
@@ -33,6 +34,7 @@ pub fn Panel(
                 class="dcti-panel"
                 role="region"
                 lang=lang.code()
+                data-ringing=move || ctl.ringing_sound.get().to_string()
                 aria-label=ctl.t(Text::ProductName)
             >
                 <header class="dcti-header">
@@ -50,6 +52,7 @@ pub fn Panel(
                     <NoticeLine ctl />
                     <Show when=logged_in fallback=move || view! { <LoginForm ctl /> }>
                         <AgentBar ctl />
+                        <AlertsSetup ctl />
                         <CallCards ctl />
                         <DialField ctl />
                         <QueueList ctl />

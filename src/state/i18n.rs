@@ -194,6 +194,8 @@ texts! {
     EnableRingSound => "Enable ring sound", "Zapnout vyzvánění";
     /// Asks for desktop notification permission.
     EnableNotifications => "Enable notifications", "Zapnout oznámení";
+    /// The agent refused notifications earlier; only the browser can undo that.
+    NotificationsBlocked => "Notifications are blocked: allow them in the browser's site settings", "Oznámení jsou zablokovaná: povolte je v nastavení webu v prohlížeči";
     /// Wrap-up heading.
     CallEnded => "Call ended", "Hovor skončil";
     /// Wrap-up: status picker label.
@@ -214,12 +216,6 @@ texts! {
     OutboxPending => "{n} call logs waiting to be sent", "Záznamy hovorů čekající na odeslání: {n}";
     /// Invalid configuration; `{field}` is the JSON path.
     ConfigError => "Configuration error in {field}: {message}", "Chyba konfigurace v {field}: {message}";
-    /// Collapse the panel.
-    Collapse => "Collapse", "Sbalit";
-    /// Expand the panel.
-    Expand => "Expand", "Rozbalit";
-    /// Drag handle.
-    Move => "Move", "Přesunout";
     /// Closes a message.
     Dismiss => "Dismiss", "Zavřít";
     /// Language switch label.

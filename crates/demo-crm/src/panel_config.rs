@@ -20,6 +20,9 @@ pub fn build(default_country: &str, extra: &Value) -> Value {
             "search_url": "/contacts/search?phone={e164}",
             "new_contact_url": "/contacts/new?phone={e164}",
         },
+        // The demo shows the "enable" step for both; a CRM opts in the same way.
+        "ring_sound": true,
+        "notifications": true,
     });
     merge(&mut config, extra);
     config
