@@ -6,7 +6,7 @@ use crate::DAKTELA_PATH;
 
 /// The configuration for the panel on this CRM: Daktela on the same origin, the REST adapter
 /// pointed at this CRM's API, screen pops to its search and new-contact pages; `extra` is
-/// merged over it (objects key by key, anything else replaces).
+/// merged over it (objects key by key, `null` removes, anything else replaces).
 pub fn build(default_country: &str, extra: &Value) -> Value {
     let mut config = json!({
         "api_base": DAKTELA_PATH,
@@ -34,6 +34,11 @@ fn merge(base: &mut Value, over: &Value) {
         (Value::Object(b), Value::Object(o)) => {
             for (k, v) in o {
                 match b.get_mut(k) {
+                    // JSON Merge Patch (RFC 7396): `null` removes a default, e.g. the REST
+                    // adapter's URLs when a demo switches to the host-page adapter.
+                    Some(_) if v.is_null() => {
+                        b.remove(k);
+                    }
                     Some(slot) if v.is_object() => merge(slot, v),
                     _ => {
                         b.insert(k.clone(), v.clone());
@@ -72,6 +77,15 @@ mod tests {
         );
         assert_eq!(c["language"], "cs");
         assert_eq!(c["api_base"], "/daktela");
+    }
+
+    #[test]
+    fn null_removes_a_default() {
+        let c = build(
+            "CZ",
+            &json!({"crm": {"adapter": "host_page", "lookup_url": null, "log_url": null}}),
+        );
+        assert_eq!(c["crm"], json!({"adapter": "host_page"}));
     }
 
     #[test]
