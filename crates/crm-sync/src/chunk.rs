@@ -47,6 +47,12 @@ pub struct Chunker {
 impl Chunker {
     /// `delete`: `None` omits the attribute (partial load, as the white paper demands),
     /// `Some(b)` sends `"delete": b`.
+    ///
+    /// UNCONFIRMED(S5): a full load sends `"delete": false` (the attribute present, as in the
+    /// example), a partial load omits it; nothing else tells the endpoint which one it gets.
+    /// UNCONFIRMED(S6): a company may appear in several requests (or twice in one), each time
+    /// with some of its contacts, and with `contacts: []` when only the company changed; the
+    /// endpoint upserts by CRM id, so this is read as harmless.
     pub fn new(limit: usize, delete: Option<bool>) -> Self {
         let tail = match delete {
             None => b"]}".to_vec(),

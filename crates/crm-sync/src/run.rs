@@ -145,7 +145,7 @@ pub async fn run(cfg: &Config) -> Result<Report, RunError> {
         && report.succeeded()
         && let Some(path) = &cfg.state_path
     {
-        match planner.next.save(path) {
+        match planner.next().save(path) {
             Ok(()) => report.state_saved = true,
             Err(e) => report.send_error(e.to_string()),
         }
