@@ -103,36 +103,55 @@ async fn phase(title: &str, cfg: &Config) -> Report {
 
 /// The phases; each runs in a child process of its own, so that its peak memory is its own.
 fn phase_config(n: &str, url: &str, dir: &Path) -> (&'static str, Config) {
-    let (base, daily, state) = (dir.join("base.jsonl"), dir.join("daily.jsonl"), dir.join("state"));
+    let (base, daily, state) = (
+        dir.join("base.jsonl"),
+        dir.join("daily.jsonl"),
+        dir.join("state"),
+    );
     match n {
         "1" => {
             let mut cfg = config(url, &base, Mode::Endpoint);
             cfg.full = true;
             cfg.dry_run = true;
-            ("1. sync endpoint, full load: read, plan, build and cut the payload (dry run)", cfg)
+            (
+                "1. sync endpoint, full load: read, plan, build and cut the payload (dry run)",
+                cfg,
+            )
         }
         "2" => {
             let mut cfg = config(url, &base, Mode::Endpoint);
             cfg.full = true;
             cfg.state_path = Some(state);
-            ("2. sync endpoint, full load sent over loopback to a stand-in (writes the state)", cfg)
+            (
+                "2. sync endpoint, full load sent over loopback to a stand-in (writes the state)",
+                cfg,
+            )
         }
         "3" => {
             let mut cfg = config(url, &daily, Mode::Endpoint);
             cfg.state_path = Some(state);
             cfg.dry_run = true;
-            ("3. sync endpoint, partial load of a 1% change, with the state (dry run)", cfg)
+            (
+                "3. sync endpoint, partial load of a 1% change, with the state (dry run)",
+                cfg,
+            )
         }
         "4" => {
             let mut cfg = config(url, &base, Mode::Rest);
             cfg.dry_run = true;
-            ("4. REST mode, first load into an instance without these records (dry run)", cfg)
+            (
+                "4. REST mode, first load into an instance without these records (dry run)",
+                cfg,
+            )
         }
         _ => {
             let mut cfg = config(url, &daily, Mode::Rest);
             cfg.state_path = Some(state);
             cfg.dry_run = true;
-            ("5. REST mode, 1% daily change, with the state (dry run)", cfg)
+            (
+                "5. REST mode, 1% daily change, with the state (dry run)",
+                cfg,
+            )
         }
     }
 }
@@ -171,11 +190,17 @@ async fn main() {
         .layer(axum::extract::DefaultBodyLimit::max(32 << 20));
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     // REST dry runs read the existing records from the simulator (it has only its seed).
-    let sim = daktela_sim::spawn(daktela_sim::SimConfig::default()).await.unwrap();
+    let sim = daktela_sim::spawn(daktela_sim::SimConfig::default())
+        .await
+        .unwrap();
 
     let exe = std::env::current_exe().unwrap();
     for n in ["1", "2", "3", "4", "5"] {
-        let url = if n == "4" || n == "5" { &sim.base_url } else { &sink };
+        let url = if n == "4" || n == "5" {
+            &sim.base_url
+        } else {
+            &sink
+        };
         let status = tokio::process::Command::new(&exe)
             .args(["--phase", n, url, dir.to_str().unwrap()])
             .status()

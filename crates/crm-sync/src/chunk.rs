@@ -91,9 +91,17 @@ impl Chunker {
         head.extend_from_slice(br#","contacts":["#);
         let fixed = OPEN.len() + head.len() + CLOSE_ENTRY.len() + self.tail.len();
         if fixed > self.limit {
-            let id = company.id.as_ref().map(|i| i.text.clone()).unwrap_or_default();
+            let id = company
+                .id
+                .as_ref()
+                .map(|i| i.text.clone())
+                .unwrap_or_default();
             let line = contacts.first().map_or(0, |c| c.line);
-            return vec![TooBig { line, id, bytes: fixed }];
+            return vec![TooBig {
+                line,
+                id,
+                bytes: fixed,
+            }];
         }
         let mut rejected = Vec::new();
         let mut open = false;
@@ -240,8 +248,11 @@ mod tests {
         let mut ch = Chunker::new(1000, None);
         ch.push(&company(1), &[]);
         let out = ch.finish();
-        assert_eq!(parse(&out[0]), json!({"data": [
-            {"id": 1, "name": "Company 1", "description": null, "fields": [], "contacts": []}]}));
+        assert_eq!(
+            parse(&out[0]),
+            json!({"data": [
+            {"id": 1, "name": "Company 1", "description": null, "fields": [], "contacts": []}]})
+        );
     }
 
     #[test]

@@ -114,7 +114,9 @@ impl Args {
     /// A message for an unusable combination or file.
     pub fn into_config(self) -> Result<Config, String> {
         let format = match (self.format, &self.mapping) {
-            (FormatArg::Csv, Some(path)) => Format::Csv(Mapping::load(path).map_err(|e| e.to_string())?),
+            (FormatArg::Csv, Some(path)) => {
+                Format::Csv(Box::new(Mapping::load(path).map_err(|e| e.to_string())?))
+            }
             (FormatArg::Csv, None) => return Err("--format csv needs --mapping".into()),
             (_, Some(_)) => return Err("--mapping is only for --format csv".into()),
             (FormatArg::WhitePaper, None) => Format::WhitePaper,
@@ -150,7 +152,11 @@ impl Args {
             .map_err(|e| e.to_string())?;
         cfg.state_path = self.state;
         cfg.max_request_bytes = self.max_request_bytes;
-        cfg.on_error = if self.stop_on_error { OnError::Stop } else { OnError::Skip };
+        cfg.on_error = if self.stop_on_error {
+            OnError::Stop
+        } else {
+            OnError::Skip
+        };
         cfg.dry_run = self.dry_run;
         cfg.concurrency = self.concurrency.max(1);
         cfg.database = self.database;

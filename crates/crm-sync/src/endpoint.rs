@@ -21,7 +21,9 @@ pub struct EndpointSender {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EndpointError {
     /// 413: the server's limit is below ours; lower `--max-request-bytes`.
-    #[error("the sync endpoint refused a {bytes}-byte request as too large (413); lower --max-request-bytes")]
+    #[error(
+        "the sync endpoint refused a {bytes}-byte request as too large (413); lower --max-request-bytes"
+    )]
     TooLarge {
         /// The body size.
         bytes: usize,

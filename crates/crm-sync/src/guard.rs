@@ -57,7 +57,10 @@ impl BusinessHours {
             }
         }
         let (open, close) = times.trim().split_once('-').ok_or_else(bad)?;
-        let (open, close) = (minutes(open).ok_or_else(bad)?, minutes(close).ok_or_else(bad)?);
+        let (open, close) = (
+            minutes(open).ok_or_else(bad)?,
+            minutes(close).ok_or_else(bad)?,
+        );
         if open >= close {
             return Err(bad());
         }
@@ -100,7 +103,9 @@ pub enum Refusal {
         max_share: f64,
     },
     /// Deletion on a run with errors.
-    #[error("deletion skipped: the load had {errors} error(s); nothing is deleted after a failed or partly bad run")]
+    #[error(
+        "deletion skipped: the load had {errors} error(s); nothing is deleted after a failed or partly bad run"
+    )]
     RunHadErrors {
         /// How many errors.
         errors: u64,
@@ -154,7 +159,13 @@ mod tests {
 
     #[test]
     fn refuses_unreadable_hours() {
-        for bad in ["", "mon-fri", "mon-fri 18:00-08:00", "xyz 08:00-09:00", "mon 8-9"] {
+        for bad in [
+            "",
+            "mon-fri",
+            "mon-fri 18:00-08:00",
+            "xyz 08:00-09:00",
+            "mon 8-9",
+        ] {
             assert!(BusinessHours::parse(bad, 0).is_err(), "{bad}");
         }
     }
@@ -164,7 +175,11 @@ mod tests {
         assert!(check_delete_share(5, 100, 0.05, false).is_ok());
         assert!(matches!(
             check_delete_share(6, 100, 0.05, false),
-            Err(Refusal::TooManyDeletes { would_delete: 6, total: 100, .. })
+            Err(Refusal::TooManyDeletes {
+                would_delete: 6,
+                total: 100,
+                ..
+            })
         ));
         assert!(check_delete_share(100, 100, 0.05, true).is_ok());
         assert!(check_delete_share(0, 0, 0.0, false).is_ok());

@@ -220,11 +220,23 @@ mod tests {
         let (sel, _) = second.select(group(&["1"], "A"));
         assert!(sel.is_none(), "unchanged: nothing to send");
         let (sel, _) = second.select(group(&["2", "3"], "B"));
-        let sent: Vec<_> = sel.unwrap().contacts.iter().map(|(c, ch)| (c.id.text.clone(), *ch)).collect();
-        assert_eq!(sent, vec![("2".into(), Change::Changed), ("3".into(), Change::New)]);
+        let sent: Vec<_> = sel
+            .unwrap()
+            .contacts
+            .iter()
+            .map(|(c, ch)| (c.id.text.clone(), *ch))
+            .collect();
+        assert_eq!(
+            sent,
+            vec![("2".into(), Change::Changed), ("3".into(), Change::New)]
+        );
         second.forget_contact("2");
         second.forget_contact("3");
-        assert_eq!(second.next(), &state, "both undone: the next run sends them again");
+        assert_eq!(
+            second.next(),
+            &state,
+            "both undone: the next run sends them again"
+        );
     }
 
     #[test]
@@ -234,6 +246,10 @@ mod tests {
         let mut second = Planner::new(first.next().clone(), true);
         let (sel, _) = second.select(group(&["1"], "A"));
         assert_eq!(sel.unwrap().contacts.len(), 1);
-        assert_eq!(second.next().contacts.len(), 1, "contact 2 is gone from the CRM");
+        assert_eq!(
+            second.next().contacts.len(),
+            1,
+            "contact 2 is gone from the CRM"
+        );
     }
 }

@@ -163,7 +163,11 @@ impl Report {
                 Mode::Rest => "REST",
             },
             if self.full { "full" } else { "partial" },
-            if self.dry_run { " (dry run: nothing sent)" } else { "" }
+            if self.dry_run {
+                " (dry run: nothing sent)"
+            } else {
+                ""
+            }
         );
         let _ = writeln!(
             s,
@@ -228,7 +232,11 @@ impl Report {
             "{} in {} ms; state {}",
             if self.succeeded() { "done" } else { "FAILED" },
             self.elapsed_ms,
-            if self.state_saved { "advanced" } else { "not advanced" }
+            if self.state_saved {
+                "advanced"
+            } else {
+                "not advanced"
+            }
         );
         s
     }

@@ -205,7 +205,11 @@ fn count_endpoint_writes(r: &mut Reading<'_>, sel: &Selected) {
 }
 
 /// Sends (or on a dry run, counts) one payload; `false` when it failed.
-async fn send_payload(r: &mut Reading<'_>, sender: &EndpointSender, p: crate::chunk::Payload) -> bool {
+async fn send_payload(
+    r: &mut Reading<'_>,
+    sender: &EndpointSender,
+    p: crate::chunk::Payload,
+) -> bool {
     r.report.requests.sync_posts += 1;
     r.report.requests.sync_sizes.push(p.body.len());
     r.tick();
@@ -225,7 +229,12 @@ async fn send_payload(r: &mut Reading<'_>, sender: &EndpointSender, p: crate::ch
 }
 
 /// REST mode: a group's account, then its contacts, many groups at once.
-async fn rest_load(r: &mut Reading<'_>, mut rx: mpsc::Receiver<Item>, writer: &Writer, state_was_empty: bool) {
+async fn rest_load(
+    r: &mut Reading<'_>,
+    mut rx: mpsc::Receiver<Item>,
+    writer: &Writer,
+    state_was_empty: bool,
+) {
     let cfg = r.cfg;
     // Without a state to go by, read what Daktela holds once, so unchanged records are not
     // written and new ones are created directly.
@@ -233,7 +242,8 @@ async fn rest_load(r: &mut Reading<'_>, mut rx: mpsc::Receiver<Item>, writer: &W
         match Existing::read(writer, cfg, &mut r.report.requests).await {
             Ok(e) => Some(e),
             Err(e) => {
-                r.report.send_error(format!("cannot list existing records: {e}"));
+                r.report
+                    .send_error(format!("cannot list existing records: {e}"));
                 return;
             }
         }

@@ -1,4 +1,5 @@
 //! Sync-endpoint mode end to end against the simulator's `POST /custom/crm/sync.php`.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 
@@ -28,7 +29,9 @@ async fn a_full_load_in_small_chunks_lands_every_contact_in_the_simulator() {
     });
     assert_eq!(account.as_deref(), Some("crm_account_1000"));
     assert_eq!(number, vec!["00420601000000".to_owned()]);
-    let companyless = sim.state().read(|w| w.contact("crm_contact_10").unwrap().account.clone());
+    let companyless = sim
+        .state()
+        .read(|w| w.contact("crm_contact_10").unwrap().account.clone());
     assert_eq!(companyless, None, "contact 10 (index 9) has no company");
 }
 
@@ -43,19 +46,29 @@ async fn a_partial_run_sends_only_what_changed_since_the_last_successful_run() {
     assert!(first.succeeded() && first.state_saved, "{}", first.human());
     assert_eq!(first.counts.contacts_new, 50);
 
-    cfg.source = crm_sync::input::Source::Bytes(jsonl(50, 10, |i| (i == 7).then(|| "Changed".into())));
+    cfg.source =
+        crm_sync::input::Source::Bytes(jsonl(50, 10, |i| (i == 7).then(|| "Changed".into())));
     sim.state().clear_requests();
     let second = run(&cfg).await;
     assert!(second.succeeded(), "{}", second.human());
-    assert_eq!((second.counts.contacts_changed, second.counts.contacts_same), (1, 49));
+    assert_eq!(
+        (second.counts.contacts_changed, second.counts.contacts_same),
+        (1, 49)
+    );
     assert_eq!(logged(&sim, "POST", SYNC), 1);
-    let last = sim.state().read(|w| w.contact("crm_contact_8").unwrap().lastname.clone());
+    let last = sim
+        .state()
+        .read(|w| w.contact("crm_contact_8").unwrap().lastname.clone());
     assert_eq!(last, "Changed");
 
     sim.state().clear_requests();
     let third = run(&cfg).await;
     assert_eq!(third.requests.sync_posts, 0);
-    assert_eq!(logged(&sim, "POST", SYNC), 0, "nothing changed, nothing sent");
+    assert_eq!(
+        logged(&sim, "POST", SYNC),
+        0,
+        "nothing changed, nothing sent"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -66,7 +79,10 @@ async fn a_failed_request_does_not_advance_the_state_so_the_next_run_sends_it_ag
     let mut cfg = config(&sim, jsonl(40, 10, |_| None), Mode::Endpoint);
     cfg.state_path = Some(dir.join("state"));
     sim.state().inject_fault(FaultSpec {
-        kind: FaultKind::Status { status: 500, body: None },
+        kind: FaultKind::Status {
+            status: 500,
+            body: None,
+        },
         count: 1,
         path_contains: Some("sync.php".into()),
     });
@@ -85,7 +101,9 @@ async fn a_429_is_waited_out_and_the_request_repeated() {
     let sim = sim().await;
     let cfg = config(&sim, jsonl(5, 10, |_| None), Mode::Endpoint);
     sim.state().inject_fault(FaultSpec {
-        kind: FaultKind::RateLimit { retry_after_secs: 1 },
+        kind: FaultKind::RateLimit {
+            retry_after_secs: 1,
+        },
         count: 1,
         path_contains: Some("sync.php".into()),
     });
@@ -102,13 +120,20 @@ async fn a_413_is_reported_as_a_size_problem_and_nothing_more_is_sent() {
     let mut cfg = config(&sim, jsonl(100, 10, |_| None), Mode::Endpoint);
     cfg.max_request_bytes = 4_000;
     sim.state().inject_fault(FaultSpec {
-        kind: FaultKind::Status { status: 413, body: None },
+        kind: FaultKind::Status {
+            status: 413,
+            body: None,
+        },
         count: 1,
         path_contains: Some("sync.php".into()),
     });
     let report = run(&cfg).await;
     assert!(!report.succeeded());
-    assert!(report.send_errors[0].contains("413"), "{:?}", report.send_errors);
+    assert!(
+        report.send_errors[0].contains("413"),
+        "{:?}",
+        report.send_errors
+    );
     assert_eq!(logged(&sim, "POST", SYNC), 1);
 }
 
@@ -128,7 +153,11 @@ async fn delete_removes_contacts_gone_from_the_crm_after_a_clean_full_load() {
     assert_eq!(report.written.contacts_deleted, 1);
     assert_eq!(logged(&sim, "DELETE", "crm_contact_20"), 1);
     assert_eq!(synced_contacts(&sim).len(), 19);
-    assert_eq!(sim.state().read(|w| w.contacts.len()), seeded + 19, "hand-made contacts stay");
+    assert_eq!(
+        sim.state().read(|w| w.contacts.len()),
+        seeded + 19,
+        "hand-made contacts stay"
+    );
 }
 
 #[tokio::test]
@@ -143,7 +172,10 @@ async fn delete_above_the_allowed_share_is_refused_unless_forced() {
     let refused = run(&cfg).await;
     assert!(matches!(
         refused.deletion.refused,
-        Some(Refusal::TooManyDeletes { would_delete: 10, .. })
+        Some(Refusal::TooManyDeletes {
+            would_delete: 10,
+            ..
+        })
     ));
     assert_eq!(logged(&sim, "DELETE", "contacts"), 0);
     assert_eq!(synced_contacts(&sim).len(), 20);
@@ -166,10 +198,17 @@ async fn nothing_is_deleted_after_a_load_with_bad_records() {
     cfg.force = true;
     let report = run(&cfg).await;
     assert_eq!(report.input_error_count, 2);
-    let lines: Vec<String> = report.input_errors.iter().map(ToString::to_string).collect();
+    let lines: Vec<String> = report
+        .input_errors
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert!(lines[0].starts_with("line 11:"), "{lines:?}");
     assert!(lines[1].starts_with("line 12:"), "{lines:?}");
-    assert!(matches!(report.deletion.refused, Some(Refusal::RunHadErrors { errors: 2 })));
+    assert!(matches!(
+        report.deletion.refused,
+        Some(Refusal::RunHadErrors { errors: 2 })
+    ));
     assert_eq!(logged(&sim, "DELETE", "contacts"), 0);
     assert_eq!(synced_contacts(&sim).len(), 20);
 }

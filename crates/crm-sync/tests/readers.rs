@@ -1,4 +1,5 @@
 //! The streaming readers: white-paper JSON, JSON lines and CSV with a mapping.
+#![allow(clippy::unwrap_used)]
 
 use crm_sync::input::{Format, InputError, Item, Mapping, Source, read_all};
 use crm_sync::model::Group;
@@ -31,7 +32,11 @@ const WHITE_PAPER_FIXED: &str = include_str!("data/white_paper_example_fixed.jso
 #[test]
 fn the_white_papers_verbatim_example_is_delivered_then_stopped_at_its_missing_bracket() {
     let items = read(WHITE_PAPER, Format::WhitePaper);
-    assert_eq!(groups(&items).len(), 2, "both companies come before the defect");
+    assert_eq!(
+        groups(&items).len(),
+        2,
+        "both companies come before the defect"
+    );
     let e = errors(&items);
     assert_eq!(e.len(), 1);
     assert!(e[0].is_fatal());
@@ -46,9 +51,15 @@ fn reads_the_white_papers_example_with_its_bracket_fixed() {
     assert_eq!(g.len(), 2);
     assert_eq!(g[0].company.id.as_ref().unwrap().text, "1");
     assert_eq!(g[0].company.name.as_deref(), Some("Daktela s.r.o."));
-    assert_eq!(g[0].company.fields[0].value, vec!["00420773794604", "00420775156599"]);
+    assert_eq!(
+        g[0].company.fields[0].value,
+        vec!["00420773794604", "00420775156599"]
+    );
     assert_eq!(g[0].contacts[0].firstname.as_deref(), Some("Jiri"));
-    assert!(g[1].company.is_none(), "the null company is the no-company bucket");
+    assert!(
+        g[1].company.is_none(),
+        "the null company is the no-company bucket"
+    );
     assert_eq!(g[1].contacts[0].id.text, "3");
     assert_eq!(g[1].contacts[0].fields[0].value, vec!["00420775775775"]);
 }
@@ -57,7 +68,11 @@ fn reads_the_white_papers_example_with_its_bracket_fixed() {
 fn a_broken_white_paper_document_stops_with_the_line_of_the_break() {
     let broken = "{\"data\": [\n{\"id\": 1, \"contacts\": []},\n{\"id\": 2, \"contacts\": [}\n]}";
     let items = read(broken, Format::WhitePaper);
-    assert_eq!(groups(&items).len(), 1, "the company before the break is delivered");
+    assert_eq!(
+        groups(&items).len(),
+        1,
+        "the company before the break is delivered"
+    );
     let e = errors(&items);
     assert_eq!(e.len(), 1);
     assert!(e[0].is_fatal());
@@ -73,8 +88,20 @@ fn white_paper_contacts_without_ids_and_bad_numbers_are_reported_by_line_and_ski
         ]}]}";
     let items = read(doc, Format::WhitePaper);
     let e = errors(&items);
-    assert!(matches!(e[0], InputError::MissingId { line: 3, what: "contact" }), "{e:?}");
-    assert!(matches!(e[1], InputError::BadNumber { line: 4, .. }), "{e:?}");
+    assert!(
+        matches!(
+            e[0],
+            InputError::MissingId {
+                line: 3,
+                what: "contact"
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(
+        matches!(e[1], InputError::BadNumber { line: 4, .. }),
+        "{e:?}"
+    );
     assert_eq!(groups(&items)[0].contacts.len(), 1);
 }
 
@@ -95,8 +122,20 @@ not json
     assert_eq!(g[0].company.id.as_ref().unwrap().text, "c1");
     assert!(g[1].company.is_none());
     let e = errors(&items);
-    assert!(matches!(e[0], InputError::Malformed { line: 4, .. }), "{e:?}");
-    assert!(matches!(e[1], InputError::MissingId { line: 6, what: "company" }), "{e:?}");
+    assert!(
+        matches!(e[0], InputError::Malformed { line: 4, .. }),
+        "{e:?}"
+    );
+    assert!(
+        matches!(
+            e[1],
+            InputError::MissingId {
+                line: 6,
+                what: "company"
+            }
+        ),
+        "{e:?}"
+    );
 }
 
 fn mapping() -> Mapping {
@@ -117,7 +156,7 @@ crm_id,first,last,company_id,company,phone,mobile,email
 2,Eva,Mala,7,ACME,,,eva@acme.cz
 3,Petr,Bez,,,,,
 ";
-    let items = read(csv, Format::Csv(mapping()));
+    let items = read(csv, Format::Csv(Box::new(mapping())));
     assert!(errors(&items).is_empty(), "{:?}", errors(&items));
     let g = groups(&items);
     assert_eq!(g.len(), 2);
@@ -142,17 +181,32 @@ crm_id,first,last,company_id,company,phone,mobile,email
 3,Too,Few
 4,Bad,Number,7,ACME,abc,,
 ";
-    let items = read(csv, Format::Csv(mapping()));
+    let items = read(csv, Format::Csv(Box::new(mapping())));
     let e = errors(&items);
-    assert!(matches!(e[0], InputError::MissingId { line: 3, .. }), "{e:?}");
-    assert!(matches!(e[1], InputError::Malformed { line: 4, .. }), "{e:?}");
-    assert!(matches!(e[2], InputError::BadNumber { line: 5, .. }), "{e:?}");
-    assert_eq!(groups(&items).iter().map(|g| g.contacts.len()).sum::<usize>(), 1);
+    assert!(
+        matches!(e[0], InputError::MissingId { line: 3, .. }),
+        "{e:?}"
+    );
+    assert!(
+        matches!(e[1], InputError::Malformed { line: 4, .. }),
+        "{e:?}"
+    );
+    assert!(
+        matches!(e[2], InputError::BadNumber { line: 5, .. }),
+        "{e:?}"
+    );
+    assert_eq!(
+        groups(&items)
+            .iter()
+            .map(|g| g.contacts.len())
+            .sum::<usize>(),
+        1
+    );
 }
 
 #[test]
 fn a_mapping_naming_a_missing_column_stops_at_the_header() {
-    let items = read("crm_id,first\n1,Jan\n", Format::Csv(mapping()));
+    let items = read("crm_id,first\n1,Jan\n", Format::Csv(Box::new(mapping())));
     let e = errors(&items);
     assert_eq!(e.len(), 1);
     assert!(e[0].is_fatal());
@@ -178,7 +232,11 @@ fn duplicate_contact_ids_are_reported_with_both_lines() {
     }
     assert_eq!(
         dups,
-        vec![InputError::DuplicateId { line: 3, id: "1".into(), first_line: 1 }]
+        vec![InputError::DuplicateId {
+            line: 3,
+            id: "1".into(),
+            first_line: 1
+        }]
     );
     assert_eq!(planner.counts.contacts_read, 2);
 }

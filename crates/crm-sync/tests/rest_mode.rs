@@ -1,4 +1,5 @@
 //! REST mode end to end against the simulator's `/api/v6/contacts` and `/api/v6/accounts`.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 
@@ -15,7 +16,10 @@ async fn a_first_run_creates_accounts_and_contacts_under_names_derived_from_crm_
     assert!(report.succeeded(), "{}", report.human());
     assert_eq!(report.written.contacts_created, 30);
     assert_eq!(report.written.accounts_created, 3);
-    assert_eq!(report.requests.gets, 2, "one listing page each for accounts and contacts");
+    assert_eq!(
+        report.requests.gets, 2,
+        "one listing page each for accounts and contacts"
+    );
     assert_eq!(report.requests.posts, 33);
     assert_eq!(report.requests.puts, 0);
     assert_eq!(logged(&sim, "POST", "/api/v6/contacts"), 30);
@@ -56,7 +60,9 @@ async fn with_a_state_only_the_changed_contact_is_written_with_one_put() {
     assert!(report.succeeded(), "{}", report.human());
     assert_eq!(report.requests.total(), 1, "{:?}", report.requests);
     assert_eq!(logged(&sim, "PUT", "/api/v6/contacts/crm_contact_5"), 1);
-    let last = sim.state().read(|w| w.contact("crm_contact_5").unwrap().lastname.clone());
+    let last = sim
+        .state()
+        .read(|w| w.contact("crm_contact_5").unwrap().lastname.clone());
     assert_eq!(last, "Moved");
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -109,22 +115,41 @@ fn fault_name(f: &FaultKind) -> &'static str {
 
 #[tokio::test]
 async fn a_create_answered_429_is_waited_out_and_repeated() {
-    let (sim, report) = creates_under(FaultKind::RateLimit { retry_after_secs: 1 }).await;
+    let (sim, report) = creates_under(FaultKind::RateLimit {
+        retry_after_secs: 1,
+    })
+    .await;
     assert!(report.succeeded(), "{}", report.human());
     assert_eq!(report.requests.retries_after_429, 1);
     assert_eq!(report.written.contacts_created, 2);
-    assert_eq!(logged(&sim, "POST", "/api/v6/contacts"), 3, "2 creates, one sent twice");
+    assert_eq!(
+        logged(&sim, "POST", "/api/v6/contacts"),
+        3,
+        "2 creates, one sent twice"
+    );
     assert_eq!(synced_contacts(&sim).len(), 3);
 }
 
 #[tokio::test]
 async fn a_create_answered_500_is_not_repeated_and_fails_the_run() {
-    let (sim, report) = creates_under(FaultKind::Status { status: 500, body: None }).await;
+    let (sim, report) = creates_under(FaultKind::Status {
+        status: 500,
+        body: None,
+    })
+    .await;
     assert!(!report.succeeded());
     assert!(!report.state_saved);
     assert_eq!(report.send_error_count, 1);
-    assert!(report.send_errors[0].contains("contact `"), "{:?}", report.send_errors);
-    assert_eq!(logged(&sim, "POST", "/api/v6/contacts"), 2, "no create is sent twice");
+    assert!(
+        report.send_errors[0].contains("contact `"),
+        "{:?}",
+        report.send_errors
+    );
+    assert_eq!(
+        logged(&sim, "POST", "/api/v6/contacts"),
+        2,
+        "no create is sent twice"
+    );
     assert_eq!(synced_contacts(&sim).len(), 2);
 }
 

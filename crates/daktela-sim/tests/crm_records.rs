@@ -1,4 +1,5 @@
 //! Contact writes and the `accounts` model through `/api/v6` (shapes per openapi.json).
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

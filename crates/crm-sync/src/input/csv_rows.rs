@@ -54,7 +54,11 @@ impl Row<'_> {
 
     fn convert(&self, m: &Mapping, phones: &PhoneRules) -> Result<(Company, Contact), InputError> {
         let split = m.split.as_deref();
-        let company = match m.company.as_ref().and_then(|c| Some((c, self.cell(&c.id)?))) {
+        let company = match m
+            .company
+            .as_ref()
+            .and_then(|c| Some((c, self.cell(&c.id)?)))
+        {
             Some((cols, id)) => Company {
                 id: Some(CrmId::from_text(&id)),
                 name: self.opt(cols.name.as_ref()),
@@ -101,8 +105,15 @@ pub(super) fn read(
             return;
         }
     };
-    if let Some(missing) = mapping.columns().into_iter().find(|c| !index.contains_key(*c)) {
-        let _ = emit(Err(fatal(1, &format!("the header has no column `{missing}`"))));
+    if let Some(missing) = mapping
+        .columns()
+        .into_iter()
+        .find(|c| !index.contains_key(*c))
+    {
+        let _ = emit(Err(fatal(
+            1,
+            &format!("the header has no column `{missing}`"),
+        )));
         return;
     }
     let mut grouper = Grouper::default();

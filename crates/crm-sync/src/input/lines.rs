@@ -28,7 +28,9 @@ impl<R: Read> LineCounter<R> {
 impl<R: Read> Read for LineCounter<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        let newlines = buf.get(..n).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+        let newlines = buf
+            .get(..n)
+            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
         self.line
             .set(self.line.get() + u64::try_from(newlines).unwrap_or(0));
         Ok(n)

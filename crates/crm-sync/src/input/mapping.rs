@@ -79,7 +79,9 @@ impl Mapping {
     pub fn from_json(text: &str) -> Result<Self, MappingError> {
         let m: Mapping = serde_json::from_str(text).map_err(|e| MappingError(e.to_string()))?;
         if !m.delimiter.is_ascii() {
-            return Err(MappingError("the delimiter must be one ASCII character".into()));
+            return Err(MappingError(
+                "the delimiter must be one ASCII character".into(),
+            ));
         }
         if m.split.as_deref() == Some("") {
             return Err(MappingError("`split` must not be empty".into()));
@@ -100,7 +102,12 @@ impl Mapping {
     /// Every column the mapping names (to check them against the header).
     pub(super) fn columns(&self) -> Vec<&str> {
         let mut cols = vec![self.id.as_str()];
-        for c in [&self.name, &self.firstname, &self.lastname, &self.description] {
+        for c in [
+            &self.name,
+            &self.firstname,
+            &self.lastname,
+            &self.description,
+        ] {
             cols.extend(c.as_deref());
         }
         if let Some(c) = &self.company {

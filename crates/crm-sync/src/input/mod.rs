@@ -37,7 +37,7 @@ pub enum Format {
     /// One contact per line, each with an optional `company` object.
     JsonLines,
     /// CSV with a [`Mapping`] saying which column is what.
-    Csv(Mapping),
+    Csv(Box<Mapping>),
 }
 
 /// Where the input comes from.
@@ -54,9 +54,10 @@ pub enum Source {
 impl Source {
     fn open(&self) -> Result<Box<dyn Read + Send>, InputError> {
         Ok(match self {
-            Source::File(path) => Box::new(std::fs::File::open(path).map_err(|e| {
-                InputError::Io(format!("cannot open {}: {e}", path.display()))
-            })?),
+            Source::File(path) => Box::new(
+                std::fs::File::open(path)
+                    .map_err(|e| InputError::Io(format!("cannot open {}: {e}", path.display())))?,
+            ),
             Source::Stdin => Box::new(std::io::stdin()),
             Source::Bytes(b) => Box::new(std::io::Cursor::new(b.clone())),
         })

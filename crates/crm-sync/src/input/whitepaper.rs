@@ -36,14 +36,8 @@ impl Ctx<'_> {
 pub(super) fn read(reader: impl Read, phones: &PhoneRules, emit: &mut dyn FnMut(Item) -> bool) {
     let (counted, line) = LineCounter::new(BufReader::with_capacity(1 << 16, reader));
     let mut de = serde_json::Deserializer::from_reader(counted);
-    let mut ctx = Ctx {
-        line,
-        phones,
-        emit,
-    };
-    let result = Doc(&mut ctx)
-        .deserialize(&mut de)
-        .and_then(|()| de.end());
+    let mut ctx = Ctx { line, phones, emit };
+    let result = Doc(&mut ctx).deserialize(&mut de).and_then(|()| de.end());
     if let Err(e) = result
         && !e.to_string().starts_with(STOPPED)
     {

@@ -24,7 +24,9 @@ pub async fn walk(
 ) -> Result<u64, Error> {
     let query = fields
         .iter()
-        .fold(ListQuery::new().sort("name", SortDir::Asc), |q, f| q.field(f));
+        .fold(ListQuery::new().sort("name", SortDir::Asc), |q, f| {
+            q.field(f)
+        });
     let mut pager = Pager::new(query);
     let mut total = 0;
     while let Some(page) = pager.next_query() {

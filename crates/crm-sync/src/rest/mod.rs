@@ -32,7 +32,13 @@ pub struct Existing {
 }
 
 const CONTACT_FIELDS: &[&str] = &[
-    "name", "title", "firstname", "lastname", "description", "account", "customFields",
+    "name",
+    "title",
+    "firstname",
+    "lastname",
+    "description",
+    "account",
+    "customFields",
 ];
 const ACCOUNT_FIELDS: &[&str] = &["name", "title", "description", "customFields"];
 
@@ -80,7 +86,12 @@ pub enum Action {
 }
 
 /// Decides the action for a record from the listing (if read) or the state.
-pub fn decide(existing: Option<&HashMap<u64, u64>>, name: &str, body: &Value, change: Change) -> Action {
+pub fn decide(
+    existing: Option<&HashMap<u64, u64>>,
+    name: &str,
+    body: &Value,
+    change: Change,
+) -> Action {
     match existing {
         Some(map) => match map.get(&fnv1a(name.as_bytes())) {
             None => Action::Create,
@@ -133,7 +144,12 @@ pub fn jobs(sel: &Selected, cfg: &Config, existing: Option<&Existing>) -> (Optio
             let body = requests::account_body(&sel.company, name, db);
             Some(Job {
                 model: "accounts",
-                action: decide(existing.map(|e| &e.accounts), name, &body, sel.company_change),
+                action: decide(
+                    existing.map(|e| &e.accounts),
+                    name,
+                    &body,
+                    sel.company_change,
+                ),
                 name: name.clone(),
                 body,
                 what: company_label(&sel.company),
@@ -160,7 +176,10 @@ pub fn jobs(sel: &Selected, cfg: &Config, existing: Option<&Existing>) -> (Optio
 }
 
 fn company_label(c: &Company) -> String {
-    format!("company `{}`", c.id.as_ref().map_or("", |i| i.text.as_str()))
+    format!(
+        "company `{}`",
+        c.id.as_ref().map_or("", |i| i.text.as_str())
+    )
 }
 
 fn contact_label(c: &Contact) -> String {
@@ -190,12 +209,16 @@ pub async fn run_job(writer: &Writer, job: Job, dry_run: bool) -> Done {
     let post = || requests::create(job.model, job.body.clone());
     let result = match job.action {
         Action::Skip => Ok(Action::Skip),
-        Action::Create => writer.send(post(), &mut cost).await.map(|()| Action::Create),
+        Action::Create => writer
+            .send(post(), &mut cost)
+            .await
+            .map(|()| Action::Create),
         Action::Update => writer.send(put(), &mut cost).await.map(|()| Action::Update),
         Action::UpdateOrCreate => match writer.send(put(), &mut cost).await {
-            Err(Error::NotFound { .. }) => {
-                writer.send(post(), &mut cost).await.map(|()| Action::Create)
-            }
+            Err(Error::NotFound { .. }) => writer
+                .send(post(), &mut cost)
+                .await
+                .map(|()| Action::Create),
             other => other.map(|()| Action::Update),
         },
     };

@@ -113,9 +113,18 @@ mod tests {
             lastname: None,
             description: None,
             fields: vec![
-                Field { key: "number".into(), value: vec!["00420773794604".into()] },
-                Field { key: "number".into(), value: vec!["00420775156599".into()] },
-                Field { key: "email".into(), value: vec!["j@example.com".into()] },
+                Field {
+                    key: "number".into(),
+                    value: vec!["00420773794604".into()],
+                },
+                Field {
+                    key: "number".into(),
+                    value: vec!["00420775156599".into()],
+                },
+                Field {
+                    key: "email".into(),
+                    value: vec!["j@example.com".into()],
+                },
             ],
             line: 1,
         };

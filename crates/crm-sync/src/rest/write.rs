@@ -36,7 +36,8 @@ pub struct Writer {
 }
 
 fn transient(e: &Error) -> bool {
-    matches!(e, Error::Transport(_) | Error::Timeout) || matches!(e, Error::Api { status, .. } if *status >= 500)
+    matches!(e, Error::Transport(_) | Error::Timeout)
+        || matches!(e, Error::Api { status, .. } if *status >= 500)
 }
 
 impl Writer {
