@@ -31,6 +31,8 @@ pub struct TooBig {
     pub id: String,
     /// Bytes it needs in a request of its own.
     pub bytes: usize,
+    /// The company head alone is too big: none of its contacts were placed either.
+    pub company: bool,
 }
 
 /// Builds request bodies of at most `limit` bytes.
@@ -101,6 +103,7 @@ impl Chunker {
                 line,
                 id,
                 bytes: fixed,
+                company: true,
             }];
         }
         let mut rejected = Vec::new();
@@ -128,6 +131,7 @@ impl Chunker {
                         line: c.line,
                         id: c.id.text.clone(),
                         bytes: fixed + bytes.len(),
+                        company: false,
                     });
                     continue;
                 }
@@ -294,5 +298,18 @@ mod tests {
         let out = ch.finish();
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].contacts, 1);
+    }
+
+    #[test]
+    fn a_company_too_big_for_any_request_is_rejected_with_all_its_contacts() {
+        let mut ch = Chunker::new(500, None);
+        let mut big = company(1);
+        big.description = Some("d".repeat(1_000));
+        let c = contact(2, 1);
+        let rejected = ch.push(&big, &[&c]);
+        assert_eq!(rejected.len(), 1);
+        assert!(rejected[0].company);
+        assert_eq!(rejected[0].id, "1");
+        assert!(ch.finish().is_empty());
     }
 }

@@ -165,7 +165,12 @@ async fn endpoint_load(r: &mut Reading<'_>, mut rx: mpsc::Receiver<Item>) {
         let Some(sel) = r.take(item) else { continue };
         let refs: Vec<&crate::model::Contact> = sel.contacts.iter().map(|(c, _)| c).collect();
         for big in chunker.push(&sel.company, &refs) {
-            r.planner.forget_contact(&big.id);
+            if big.company {
+                refs.iter()
+                    .for_each(|c| r.planner.forget_contact(&c.id.text));
+            } else {
+                r.planner.forget_contact(&big.id);
+            }
             r.bad(InputError::Oversize {
                 line: big.line,
                 id: big.id,
