@@ -137,12 +137,15 @@ pub async fn run(cfg: &Config) -> Result<Report, RunError> {
     } = reading;
     report.counts = planner.counts;
     report.stopped_early = stopped;
-    let clean = report.succeeded() && report.input_error_count == 0;
+    // The state records what was loaded; a deletion refused or failed afterwards does not
+    // change that (the next full run finds the leftovers again by listing).
+    let load_ok = report.load_succeeded();
+    let clean = load_ok && report.input_error_count == 0;
     if cfg.delete {
         delete_step(cfg, &writer, &seen_names, clean, &mut report).await;
     }
     if !cfg.dry_run
-        && report.succeeded()
+        && load_ok
         && let Some(path) = &cfg.state_path
     {
         match planner.next().save(path) {
