@@ -115,7 +115,7 @@ impl Args {
     pub fn into_config(self) -> Result<Config, String> {
         let format = match (self.format, &self.mapping) {
             (FormatArg::Csv, Some(path)) => {
-                Format::Csv(Mapping::load(path).map_err(|e| e.to_string())?)
+                Format::Csv(Box::new(Mapping::load(path).map_err(|e| e.to_string())?))
             }
             (FormatArg::Csv, None) => return Err("--format csv needs --mapping".into()),
             (_, Some(_)) => return Err("--mapping is only for --format csv".into()),

@@ -102,8 +102,10 @@ pub struct Group {
     pub contacts: Vec<Contact>,
 }
 
-/// The company part of a payload entry, without `contacts`. The white paper's example gives
-/// the no-company bucket no `fields` key; we send it that way.
+/// The company part of a payload entry, without `contacts`.
+///
+/// UNCONFIRMED(S7): the white paper's example gives the no-company bucket no `fields` key;
+/// we send it exactly that way (`id`, `name`, `description` null, then `contacts`).
 pub(crate) struct CompanyHead<'a>(pub &'a Company);
 
 impl Serialize for CompanyHead<'_> {

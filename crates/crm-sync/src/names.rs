@@ -24,6 +24,10 @@ impl Default for Naming {
 
 impl Naming {
     /// The Daktela `contacts` name for a CRM contact id.
+    ///
+    /// UNCONFIRMED(S3): the sync endpoint is read as naming what it creates the same way
+    /// (`crm_contact_<id>`, `crm_account_<id>`), which lets REST mode and the deletion step
+    /// find records a bulk load made. The prefixes are options for an instance that differs.
     pub fn contact(&self, crm_id: &str) -> String {
         format!("{}{}", self.contact_prefix, slug(crm_id))
     }

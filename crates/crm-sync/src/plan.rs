@@ -42,11 +42,19 @@ pub struct Counts {
 }
 
 /// The planner of one run.
+///
+/// Memory: a partial load updates the old state in place (keeping the previous hash of each
+/// changed record, to undo it if the record cannot be sent); only a full load, whose next
+/// state holds exactly what was loaded, keeps two maps.
 #[derive(Debug)]
 pub struct Planner {
+    /// The last run's state (a full load only reads it).
     old: SyncState,
-    /// The state to save if the run succeeds.
-    pub next: SyncState,
+    /// The state to save if the run succeeds; `None` on a partial load (then `old` is
+    /// updated in place and is the next state).
+    full_next: Option<SyncState>,
+    /// Partial load: contacts whose hash this run replaced, with the previous hash.
+    replaced: HashMap<u64, Option<u64>>,
     /// Contact id key → first line, to find duplicates.
     seen: HashMap<u64, u64>,
     companies_seen: HashSet<u64>,
@@ -59,15 +67,10 @@ impl Planner {
     /// `full`: send every record whatever the state says (a full load); else only new and
     /// changed ones (a partial load).
     pub fn new(old: SyncState, full: bool) -> Self {
-        // A full load's next state holds exactly what was loaded; a partial one adds to the old.
-        let next = if full {
-            SyncState::default()
-        } else {
-            old.clone()
-        };
         Planner {
             old,
-            next,
+            full_next: full.then(SyncState::default),
+            replaced: HashMap::new(),
             seen: HashMap::new(),
             companies_seen: HashSet::new(),
             full,
@@ -103,7 +106,7 @@ impl Planner {
                         Change::Same => {}
                     }
                 }
-                self.next.companies.insert(k, h);
+                self.next_mut().companies.insert(k, h);
                 // A company met again later in the input is written once.
                 (change, first_sight && (self.full || change != Change::Same))
             }
@@ -129,7 +132,12 @@ impl Planner {
                 Change::Changed => self.counts.contacts_changed += 1,
                 Change::Same => self.counts.contacts_same += 1,
             }
-            self.next.contacts.insert(k, h);
+            if self.full {
+                self.next_mut().contacts.insert(k, h);
+            } else if change != Change::Same {
+                let previous = self.old.contacts.insert(k, h);
+                self.replaced.insert(k, previous);
+            }
             if self.full || change != Change::Same {
                 contacts.push((c, change));
             }
@@ -154,9 +162,94 @@ impl Planner {
     /// sends it again.
     pub fn forget_contact(&mut self, id: &str) {
         let k = key(id);
-        match self.old.contacts.get(&k) {
-            Some(h) => self.next.contacts.insert(k, *h),
-            None => self.next.contacts.remove(&k),
+        let previous = match &self.full_next {
+            Some(_) => self.old.contacts.get(&k).copied(),
+            None => match self.replaced.remove(&k) {
+                Some(previous) => previous,
+                None => return,
+            },
         };
+        let next = self.next_mut();
+        match previous {
+            Some(h) => next.contacts.insert(k, h),
+            None => next.contacts.remove(&k),
+        };
+    }
+
+    fn next_mut(&mut self) -> &mut SyncState {
+        self.full_next.as_mut().unwrap_or(&mut self.old)
+    }
+
+    /// The state to save if the run succeeds.
+    pub fn next(&self) -> &SyncState {
+        self.full_next.as_ref().unwrap_or(&self.old)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CrmId, Group};
+
+    fn group(ids: &[&str], last: &str) -> Group {
+        Group {
+            line: 1,
+            company: Company::none(),
+            contacts: ids
+                .iter()
+                .map(|id| Contact {
+                    id: CrmId::from_text(id),
+                    name: None,
+                    firstname: None,
+                    lastname: Some(last.into()),
+                    description: None,
+                    fields: vec![],
+                    line: 1,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_partial_load_selects_only_changes_and_can_undo_one_that_was_not_sent() {
+        let mut first = Planner::new(SyncState::default(), false);
+        first.select(group(&["1", "2"], "A"));
+        let state = first.next().clone();
+
+        let mut second = Planner::new(state.clone(), false);
+        let (sel, _) = second.select(group(&["1"], "A"));
+        assert!(sel.is_none(), "unchanged: nothing to send");
+        let (sel, _) = second.select(group(&["2", "3"], "B"));
+        let sent: Vec<_> = sel
+            .unwrap()
+            .contacts
+            .iter()
+            .map(|(c, ch)| (c.id.text.clone(), *ch))
+            .collect();
+        assert_eq!(
+            sent,
+            vec![("2".into(), Change::Changed), ("3".into(), Change::New)]
+        );
+        second.forget_contact("2");
+        second.forget_contact("3");
+        assert_eq!(
+            second.next(),
+            &state,
+            "both undone: the next run sends them again"
+        );
+    }
+
+    #[test]
+    fn a_full_load_selects_everything_and_its_state_holds_only_what_was_loaded() {
+        let mut first = Planner::new(SyncState::default(), true);
+        first.select(group(&["1", "2"], "A"));
+        let mut second = Planner::new(first.next().clone(), true);
+        let (sel, _) = second.select(group(&["1"], "A"));
+        assert_eq!(sel.unwrap().contacts.len(), 1);
+        assert_eq!(
+            second.next().contacts.len(),
+            1,
+            "contact 2 is gone from the CRM"
+        );
     }
 }

@@ -138,8 +138,14 @@ impl Report {
         }
     }
 
-    /// Everything read was sent and accepted, and nothing was refused.
+    /// Everything read was sent and accepted, and nothing was refused (a deletion that was
+    /// asked for and refused counts as a failure: a scheduled job must notice it).
     pub fn succeeded(&self) -> bool {
+        self.load_succeeded() && self.deletion.refused.is_none()
+    }
+
+    /// The load itself (before any deletion) went through.
+    pub fn load_succeeded(&self) -> bool {
         self.send_error_count == 0 && self.refused.is_none() && !self.stopped_early
     }
 
@@ -154,7 +160,7 @@ impl Report {
         let c = &self.counts;
         let r = &self.requests;
         let w = &self.written;
-        let verb = if self.dry_run { "would write" } else { "wrote" };
+        let verb = if self.dry_run { "would send" } else { "sent" };
         let _ = writeln!(
             s,
             "{} {} load{}",
@@ -180,7 +186,12 @@ impl Report {
                 let max = r.sync_sizes.iter().max().copied().unwrap_or(0);
                 let _ = writeln!(
                     s,
-                    "{verb}: {} request(s) to the sync endpoint, {total} bytes (largest {max})",
+                    "{verb}: contacts {} new, {} updated; companies {} new, {} updated",
+                    w.contacts_created, w.contacts_updated, w.accounts_created, w.accounts_updated
+                );
+                let _ = writeln!(
+                    s,
+                    "requests: {} to the sync endpoint, {total} bytes (largest {max})",
                     r.sync_posts
                 );
             }
@@ -239,5 +250,35 @@ impl Report {
             }
         );
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dry_run_summary_states_the_plan_and_that_nothing_was_sent() {
+        let mut r = Report::new(Mode::Endpoint, true, true);
+        r.written.contacts_created = 3;
+        r.requests.sync_posts = 2;
+        r.requests.sync_sizes = vec![100, 50];
+        r.deletion.requested = true;
+        r.deletion.candidates = 4;
+        r.deletion.daktela_total = 10;
+        r.deletion.refused = Some(Refusal::TooManyDeletes {
+            would_delete: 4,
+            total: 10,
+            max_share: 0.05,
+        });
+        let text = r.human();
+        assert!(text.contains("(dry run: nothing sent)"), "{text}");
+        assert!(text.contains("would send: contacts 3 new"), "{text}");
+        assert!(
+            text.contains("2 to the sync endpoint, 150 bytes (largest 100)"),
+            "{text}"
+        );
+        assert!(text.contains("4 of 10 Daktela contacts"), "{text}");
+        assert!(text.contains("FAILED"), "a refusal fails the run: {text}");
     }
 }

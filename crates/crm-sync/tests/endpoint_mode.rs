@@ -1,4 +1,5 @@
 //! Sync-endpoint mode end to end against the simulator's `POST /custom/crm/sync.php`.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 
@@ -176,6 +177,8 @@ async fn delete_above_the_allowed_share_is_refused_unless_forced() {
             ..
         })
     ));
+    assert!(!refused.succeeded(), "a refused deletion fails the run");
+    assert!(refused.load_succeeded());
     assert_eq!(logged(&sim, "DELETE", "contacts"), 0);
     assert_eq!(synced_contacts(&sim).len(), 20);
     cfg.force = true;

@@ -1,4 +1,5 @@
 //! REST mode end to end against the simulator's `/api/v6/contacts` and `/api/v6/accounts`.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

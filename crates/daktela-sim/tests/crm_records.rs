@@ -1,4 +1,5 @@
 //! Contact writes and the `accounts` model through `/api/v6` (shapes per openapi.json).
+#![allow(clippy::unwrap_used)]
 
 mod common;
 
@@ -138,4 +139,40 @@ async fn accounts_are_listed_created_updated_and_deleted() {
     assert_eq!(r.status, StatusCode::NO_CONTENT);
     let r = get(&app, "/api/v6/accounts/crm_account_1.json", &t).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn an_account_uses_only_openapi_names_and_a_written_contact_keeps_the_real_key_set() {
+    let (_state, app) = sim();
+    let t = token("agent1");
+    let doc = common::contract_file("openapi.json");
+    let schema = &doc["components"]["schemas"]["Daktela.Corm.Crm.Account-2"]["properties"];
+    let account = get(&app, "/api/v6/accounts/account_acme_s_r_o.json", &t)
+        .await
+        .json;
+    for key in account["result"].as_object().unwrap().keys() {
+        assert!(
+            key == "_sys" || schema.get(key).is_some(),
+            "invented account key {key}"
+        );
+    }
+    let body = json!({"name": "crm_contact_5", "title": "A B", "lastname": "B",
+        "customFields": {"number": ["601234567"]}});
+    let written = send(
+        &app,
+        Method::POST,
+        "/api/v6/contacts.json",
+        Some(&t),
+        Some(body),
+    )
+    .await;
+    let real = common::contract_file("fixtures/GET_contacts_single.json");
+    let keys = |v: &serde_json::Value| {
+        v.as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    assert_eq!(keys(&written.json["result"]), keys(&real["result"]));
 }

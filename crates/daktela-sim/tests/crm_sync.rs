@@ -1,4 +1,5 @@
 //! `POST /custom/crm/sync.php`: the white paper's bulk CRM load (readings S1..S4).
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

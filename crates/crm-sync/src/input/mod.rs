@@ -37,7 +37,7 @@ pub enum Format {
     /// One contact per line, each with an optional `company` object.
     JsonLines,
     /// CSV with a [`Mapping`] saying which column is what.
-    Csv(Mapping),
+    Csv(Box<Mapping>),
 }
 
 /// Where the input comes from.

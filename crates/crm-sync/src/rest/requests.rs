@@ -39,6 +39,10 @@ fn title(c: &Contact) -> String {
 
 /// The body of a contact write. `lastname` is required by Daktela, so a contact without one
 /// gets its title there.
+///
+/// UNCONFIRMED(R1): OpenAPI `Contact-1`/`Account-1` list `database` as required; it is sent
+/// only when configured (`--database`), as the vendor SDK adds its configured database. An
+/// instance that insists on it answers 400 with `error.form.database`, reported per record.
 pub fn contact_body(
     c: &Contact,
     name: &str,

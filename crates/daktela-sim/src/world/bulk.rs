@@ -1,7 +1,6 @@
 //! The white paper's bulk load (§3.2), `POST /custom/crm/sync.php`, applied to the world.
 
-use super::crm::crm_slug;
-use super::{Account, Contact, Rejection, SyncSummary, World};
+use super::{Account, Contact, Rejection, World};
 use crate::clock::now_secs;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
@@ -10,6 +9,54 @@ use std::collections::{BTreeMap, HashSet};
 pub const CONTACT_PREFIX: &str = "crm_contact_";
 /// Accounts.
 pub const ACCOUNT_PREFIX: &str = "crm_account_";
+
+/// What a bulk load did (the JSON summary the endpoint answers with).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct SyncSummary {
+    /// Accounts created.
+    pub accounts_created: u64,
+    /// Accounts updated.
+    pub accounts_updated: u64,
+    /// Contacts created.
+    pub contacts_created: u64,
+    /// Contacts updated.
+    pub contacts_updated: u64,
+    /// Contacts deleted (`delete: true`).
+    pub contacts_deleted: u64,
+}
+
+/// The record name the bulk load gives a CRM id: lower-case ASCII letters, digits, `_`, `-`
+/// kept, anything else `_`, and when that loses information a hash of the id appended.
+///
+/// UNCONFIRMED(S3): how the real endpoint names what it creates is not public. The simulator
+/// names contacts `crm_contact_<slug>` and accounts `crm_account_<slug>`, the same names
+/// `crm-sync`'s REST mode uses, so both modes address the same records.
+pub fn crm_slug(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    let mut lossy = id.is_empty();
+    for c in id.chars() {
+        match c {
+            'a'..='z' | '0'..='9' | '_' | '-' => out.push(c),
+            _ => {
+                lossy = true;
+                out.push(if c.is_ascii_uppercase() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                });
+            }
+        }
+    }
+    if lossy {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in id.as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        out.push_str(&format!("_{:08x}", h as u32));
+    }
+    out
+}
 
 fn text(v: Option<&Value>) -> Option<String> {
     match v? {

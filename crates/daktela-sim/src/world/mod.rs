@@ -12,9 +12,9 @@ mod tokens;
 mod writes;
 
 pub use agents::{Device, QueueLogin, Rejection};
-pub use bulk::{ACCOUNT_PREFIX, CONTACT_PREFIX};
+pub use bulk::{ACCOUNT_PREFIX, CONTACT_PREFIX, SyncSummary, crm_slug};
 pub use calls::{HangupOverrides, RingOutcome, RingRequest};
-pub use crm::{Account, SyncSummary, crm_slug};
+pub use crm::Account;
 pub use seed::{SEED_AGENTS, static_token};
 pub use writes::{ActivityUpdate, ClickToCall, REQUIRED};
 
