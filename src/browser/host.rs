@@ -9,6 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::app::Ctl;
 use crate::browser::config_source::load_config;
+use crate::browser::page_numbers::{Options, install_page_numbers};
 use crate::browser::tel_links::intercept_tel_links;
 use crate::components::{ConfigErrorPanel, Panel};
 
@@ -99,12 +100,28 @@ async fn start(root: web_sys::HtmlElement) {
                 Ok(links) => links.forget(),
                 Err(err) => crate::browser::console::error(&err.to_string()),
             }
+            start_page_numbers(ctl);
         }
         Err(err) => {
             let message = err.to_string();
             crate::browser::console::error(&message);
             leptos::mount::mount_to(root, move || view! { <ConfigErrorPanel message /> }).forget();
         }
+    }
+}
+
+/// Makes the plain-text numbers of the page one click to call (unless the configuration turns
+/// it off), for as long as the page lives.
+fn start_page_numbers(ctl: Ctl) {
+    let started = Options::from_config(&ctl.config()).and_then(|options| {
+        options
+            .map(|o| install_page_numbers(o, move |number| ctl.dial(&number)))
+            .transpose()
+    });
+    match started {
+        Ok(Some(numbers)) => numbers.forget(),
+        Ok(None) => {}
+        Err(err) => crate::browser::console::error(&err.to_string()),
     }
 }
 
