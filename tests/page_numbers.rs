@@ -163,7 +163,10 @@ fn ranges_land_on_the_number_after_czech_letters_and_emoji() {
 
 #[wasm_bindgen_test]
 async fn numbers_added_changed_or_removed_later_are_followed() {
-    let el = fixture("pn-live", "<ul><li id=\"pn-first\">Jana: 602 987 654</li></ul>");
+    let el = fixture(
+        "pn-live",
+        "<ul><li id=\"pn-first\">Jana: 602 987 654</li></ul>",
+    );
     let (numbers, _) = install(options("#pn-live"));
     assert_eq!(found(&numbers).len(), 1);
 
@@ -173,7 +176,10 @@ async fn numbers_added_changed_or_removed_later_are_followed() {
     row.set_text_content(Some("Petr: +421 905 555 123"));
     list.append_child(&row).unwrap();
     let first = document().get_element_by_id("pn-first").unwrap();
-    first.first_child().unwrap().set_node_value(Some("Jana: 731 555 666"));
+    first
+        .first_child()
+        .unwrap()
+        .set_node_value(Some("Jana: 731 555 666"));
     assert!(numbers.pending() || !found(&numbers).is_empty());
     sleep_ms(400).await;
     assert_eq!(
@@ -219,9 +225,11 @@ async fn hovering_a_number_offers_it_and_a_click_dials_it_once_without_touching_
     assert!(button.hidden(), "the button goes away after dialling");
 
     // Pointer elsewhere: nothing offered.
-    js("const p = document.querySelector('#pn-hover p').getBoundingClientRect();
+    js(
+        "const p = document.querySelector('#pn-hover p').getBoundingClientRect();
         document.querySelector('#pn-hover p').dispatchEvent(new MouseEvent('mousemove',
-          { bubbles: true, composed: true, clientX: p.left + 2, clientY: p.top + 2 }));");
+          { bubbles: true, composed: true, clientX: p.left + 2, clientY: p.top + 2 }));",
+    );
     sleep_ms(150).await;
     assert_eq!(numbers.offered(), None);
     assert_eq!(el.inner_html(), before, "the CRM's nodes are untouched");
@@ -238,8 +246,10 @@ async fn selecting_text_with_one_number_offers_that_number() {
     );
     let before = el.inner_html();
     let (numbers, dialled) = install(options("#pn-select"));
-    js("const r = document.createRange(); r.selectNodeContents(document.getElementById('pn-sel'));
-        const s = getSelection(); s.removeAllRanges(); s.addRange(r);");
+    js(
+        "const r = document.createRange(); r.selectNodeContents(document.getElementById('pn-sel'));
+        const s = getSelection(); s.removeAllRanges(); s.addRange(r);",
+    );
     sleep_ms(350).await;
     // "ID" makes the digits an identifier to the detector, and words are not dialable text.
     assert_eq!(numbers.offered(), None);

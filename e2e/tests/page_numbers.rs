@@ -83,8 +83,8 @@ async fn ready_agent(demo: &RunningDemo) -> anyhow::Result<Browser> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn hovering_a_plain_text_number_and_clicking_call_dials_it_exactly_once()
--> anyhow::Result<()> {
+async fn hovering_a_plain_text_number_and_clicking_call_dials_it_exactly_once() -> anyhow::Result<()>
+{
     let mut config = DemoConfig::new(dist_dir()?);
     config.sim.outbound_answer_after = None;
     let demo = demo_crm::spawn(config, 0).await?;
@@ -97,7 +97,9 @@ async fn hovering_a_plain_text_number_and_clicking_call_dials_it_exactly_once()
 
     // Jana Nováková's home number is plain text on her contact page (not a tel: link).
     let rect = wait_until("the plain-text number", PATIENCE, || async {
-        let rect = client.execute(TEXT_RECT, vec![json!("602 987 654")]).await?;
+        let rect = client
+            .execute(TEXT_RECT, vec![json!("602 987 654")])
+            .await?;
         Ok((!rect.is_null()).then_some(rect))
     })
     .await?;
@@ -133,9 +135,18 @@ async fn hovering_a_plain_text_number_and_clicking_call_dials_it_exactly_once()
         contains: Some("00420602987654".into()),
     });
     assert_eq!(calls.len(), 1, "exactly one click-to-call");
-    assert_eq!(calls[0].body["queue"].to_string().trim_matches('"'), OUTBOUND);
+    assert_eq!(
+        calls[0].body["queue"].to_string().trim_matches('"'),
+        OUTBOUND
+    );
     // Still on the contact page, and the CRM's markup is exactly what it rendered.
-    assert!(client.current_url().await?.path().ends_with("/contacts/C-1001"));
+    assert!(
+        client
+            .current_url()
+            .await?
+            .path()
+            .ends_with("/contacts/C-1001")
+    );
     let after: Value = client
         .execute("return document.querySelector('main').innerHTML;", vec![])
         .await?;

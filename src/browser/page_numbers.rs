@@ -146,7 +146,7 @@ pub fn install_page_numbers(
         }
     }
     let skip = options.skip_selector();
-    let detector =
-        phone_detect::Detector::new(options.detector.clone()).map_err(PageNumbersError::Detector)?;
+    let detector = phone_detect::Detector::new(options.detector.clone())
+        .map_err(PageNumbersError::Detector)?;
     session::start(document, roots, detector, skip, &options, Box::new(on_dial))
 }

@@ -487,7 +487,9 @@ mod tests {
         assert_eq!(c.page_numbers, PageNumbers::default());
         assert!(c.page_numbers.enabled);
         assert_eq!(c.page_numbers.roots, ["body"]);
-        assert!(c.page_numbers.exclude_selectors.is_empty() && c.page_numbers.exclusions.is_empty());
+        assert!(
+            c.page_numbers.exclude_selectors.is_empty() && c.page_numbers.exclusions.is_empty()
+        );
     }
 
     #[test]
@@ -533,7 +535,10 @@ mod tests {
                 r#"{"exclusions":{"prefixes":["420900"]}}"#,
                 "page_numbers.exclusions.prefixes[0]",
             ),
-            (r#"{"exclusions":{"words":[]}}"#, "page_numbers.exclusions.words"),
+            (
+                r#"{"exclusions":{"words":[]}}"#,
+                "page_numbers.exclusions.words",
+            ),
             (r#"{"enabled":"yes"}"#, "page_numbers.enabled"),
             (r#"{"root":["body"]}"#, "page_numbers.root"),
         ];

@@ -13,7 +13,9 @@ pub(super) struct Listener {
 
 impl std::fmt::Debug for Listener {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Listener").field("kind", &self.kind).finish()
+        f.debug_struct("Listener")
+            .field("kind", &self.kind)
+            .finish()
     }
 }
 

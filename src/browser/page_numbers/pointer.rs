@@ -121,14 +121,25 @@ mod tests {
 
     #[test]
     fn selected_digits_with_number_punctuation_are_dialable() {
-        for text in ["777 123 456", "+420 (777) 123-456", "0049.30.123456", "123456"] {
+        for text in [
+            "777 123 456",
+            "+420 (777) 123-456",
+            "0049.30.123456",
+            "123456",
+        ] {
             assert!(looks_dialable(text), "{text}");
         }
     }
 
     #[test]
     fn selected_words_or_short_digit_runs_are_not_dialable() {
-        for text in ["Jana Nováková", "12345", "IČO 27082440", "777 123 456 (mobil)", ""] {
+        for text in [
+            "Jana Nováková",
+            "12345",
+            "IČO 27082440",
+            "777 123 456 (mobil)",
+            "",
+        ] {
             assert!(!looks_dialable(text), "{text}");
         }
     }

@@ -177,7 +177,10 @@ impl Scanner {
         if hits.is_undefined() {
             return Vec::new();
         }
-        Array::from(&hits).iter().filter_map(|hit| split(&hit)).collect()
+        Array::from(&hits)
+            .iter()
+            .filter_map(|hit| split(&hit))
+            .collect()
     }
 
     /// Every recorded number still in the page, in no particular order.

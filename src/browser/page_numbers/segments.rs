@@ -69,7 +69,10 @@ impl Segments {
     /// Where `found` (a range in [`Segments::joined`]) lies, or `None` if it is out of range or
     /// spans two texts (the detector never does either; the DOM must not get a wrong range).
     pub fn locate(&self, found: &Found) -> Option<Located> {
-        let segment = self.starts.partition_point(|&s| s <= found.start).checked_sub(1)?;
+        let segment = self
+            .starts
+            .partition_point(|&s| s <= found.start)
+            .checked_sub(1)?;
         let seg_start = self.starts[segment];
         let seg_end = self
             .starts

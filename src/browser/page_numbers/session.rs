@@ -91,7 +91,10 @@ impl Shared {
         if let Some(f) = f.borrow().as_ref() {
             let id = self
                 .window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), ms)
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    f.as_ref().unchecked_ref(),
+                    ms,
+                )
                 .ok();
             slot.set(id);
         }
@@ -137,7 +140,12 @@ impl PageNumbers {
 
     /// What the "Call" button currently offers to dial, if it is shown.
     pub fn offered(&self) -> Option<String> {
-        self.shared.overlay.borrow().offer.as_ref().map(|(n, _)| n.clone())
+        self.shared
+            .overlay
+            .borrow()
+            .offer
+            .as_ref()
+            .map(|(n, _)| n.clone())
     }
 
     /// Keeps scanning for the rest of the page's life.

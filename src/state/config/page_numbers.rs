@@ -136,7 +136,9 @@ fn selectors(field: &str, list: &[String]) -> Result<(), ConfigError> {
         if s.is_empty() || s.contains(['{', '}', ';']) || s.ends_with(',') {
             return Err(ConfigError::field_error(
                 &format!("{field}[{i}]"),
-                format!("{selector:?} is not a CSS selector: write e.g. \"#crm-main\" or \".no-dial\""),
+                format!(
+                    "{selector:?} is not a CSS selector: write e.g. \"#crm-main\" or \".no-dial\""
+                ),
             ));
         }
     }
