@@ -120,12 +120,12 @@ mod tests {
 
     #[test]
     fn offsets_count_utf16_units_after_czech_letters_and_emoji() {
-        // "Žluťoučký kůň 📞: " is 17 UTF-16 units (the emoji is 2) and 25 bytes.
+        // "Žluťoučký kůň 📞: " is 18 UTF-16 units (the emoji is 2) and 26 bytes.
         let text = "Žluťoučký kůň 📞: 602 987 654";
         let found = scan(&["nic", text]);
-        assert_eq!(found, [(1, 17, 28, "+420602987654".to_owned())]);
+        assert_eq!(found, [(1, 18, 29, "+420602987654".to_owned())]);
         let units: Vec<u16> = text.encode_utf16().collect();
-        assert_eq!(String::from_utf16(&units[17..28]).unwrap(), "602 987 654");
+        assert_eq!(String::from_utf16(&units[18..29]).unwrap(), "602 987 654");
     }
 
     #[test]
