@@ -1,12 +1,14 @@
 //! The "Call" button shown over a found number or a selection.
 //!
-//! It lives in our own element (`#daktela-cti-numbers`, a zero-size fixed box at the end of
-//! `<body>`) inside its own shadow root: the CRM's CSS cannot restyle it, ours cannot leak out,
-//! and the CRM's DOM is never touched. The button is `position: fixed` at the number's
+//! It lives in our own element (`#daktela-cti-numbers`, a zero-size fixed box in `<body>`, just
+//! before the panel) inside its own shadow root: the CRM's CSS cannot restyle it, ours cannot
+//! leak out, and the CRM's DOM is never touched. The button is `position: fixed` at the number's
 //! client rectangle, so it needs no knowledge of the CRM's layout.
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsCast;
+
+use crate::browser::host::HOST_ID;
 
 /// The id of the overlay's host element.
 pub const OVERLAY_ID: &str = "daktela-cti-numbers";
@@ -68,10 +70,17 @@ impl Overlay {
         button.set_attribute("part", "call")?;
         button.set_hidden(true);
         shadow.append_child(&button)?;
-        document
+        let body = document
             .body()
-            .ok_or_else(|| wasm_bindgen::JsValue::from_str("no <body>"))?
-            .append_child(&host)?;
+            .ok_or_else(|| wasm_bindgen::JsValue::from_str("no <body>"))?;
+        // Just before the panel's host, which stays the body's last element (integrators and
+        // tests rely on that); at the end when the panel is not mounted.
+        let body_node: &web_sys::Node = body.as_ref();
+        let panel = document
+            .get_element_by_id(HOST_ID)
+            .map(web_sys::Node::from)
+            .filter(|p| p.parent_node().as_ref() == Some(body_node));
+        body.insert_before(&host, panel.as_ref())?;
         Ok(Overlay {
             host,
             button,
