@@ -29,9 +29,10 @@ work="$(mktemp -d)"
 server=""
 browser=""
 cleanup() {
-  [ -n "$browser" ] && kill "$browser" 2>/dev/null || true
-  [ -n "$server" ] && kill "$server" 2>/dev/null || true
-  rm -rf "$work"
+  # Wait for the browser to exit: it writes to its profile until then.
+  if [ -n "$browser" ]; then kill "$browser" 2>/dev/null || true; wait "$browser" 2>/dev/null || true; fi
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
+  rm -rf "$work" 2>/dev/null || true
 }
 trap cleanup EXIT
 python3 serve.py "$bench" "$work/port" 600 >"$work/result.json" &
@@ -49,7 +50,7 @@ node -e '
 const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
 if (r.error) { console.error("benchmark failed in the page:", r.error); process.exit(1); }
 const f = (x) => x.toFixed(1).padStart(8);
-console.log(`page: ${r.rows} rows, ${(r.text_bytes / 1024).toFixed(0)} KB of text; append ${r.append} rows; ${r.runs} runs (median / best, ms)`);
+console.log(`page: ${r.rows} rows, ${(r.text_bytes / 1024).toFixed(0)} KB of text, one valid number per row (${r.rows} / ${r.rows + r.append} after the append) among IČO, dates, prices, order numbers; ${r.runs} runs (median / best, ms)`);
 console.log(`                          full scan            append ${r.append}       found (full / after append)`);
 for (const [name, k] of [["panel scanner (ours)", "ours"], ["libphonenumber-js max", "lib"]]) {
   const x = r[k];

@@ -18,7 +18,8 @@ const digits = (n) => Array.from({ length: n }, () => rnd(10)).join('');
 const first = ['Jana', 'Petr', 'Eva', 'Tomáš', 'Lucie', 'Jiří', 'Zuzana', 'Martin'];
 const last = ['Nováková', 'Dvořák', 'Černá', 'Procházka', 'Kučerová', 'Veselý', 'Horák'];
 function phone() {
-  const nsn = ['6', '7'][rnd(2)] + ['0', '2', '3', '7'][rnd(4)] + digits(7);
+  // Real Czech mobile ranges (601-608, 72x, 73x, 77x, 79x): every row holds one valid number.
+  const nsn = ['60' + (1 + rnd(8)), '7' + ['2', '3', '7', '9'][rnd(4)] + rnd(10)][rnd(2)] + digits(6);
   const g = [nsn.slice(0, 3), nsn.slice(3, 6), nsn.slice(6)];
   switch (rnd(6)) {
     case 0: return `+420 ${g.join(' ')}`;
