@@ -300,3 +300,30 @@ fn tenant_exclusions_and_refused_selectors_are_applied() {
     assert!(document().get_element_by_id(OVERLAY_ID).is_none());
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_large_page_is_scanned_in_several_batches_without_help() {
+    // 4,000 text nodes: more than one batch (3,000 nodes), so the batches must chain by
+    // themselves (no flush here).
+    let rows: String = (0..4000)
+        .map(|i| format!("<p>Tel. 601 {:03} {:03}</p>", i / 1000, i % 1000))
+        .collect();
+    let el = fixture("pn-large", &rows);
+    let dialled: Dialled = Rc::default();
+    let sink = dialled.clone();
+    let numbers =
+        install_page_numbers(options("#pn-large"), move |n| sink.borrow_mut().push(n)).unwrap();
+    for _ in 0..100 {
+        if !numbers.pending() {
+            break;
+        }
+        sleep_ms(50).await;
+    }
+    assert!(!numbers.pending(), "the first scan never finished");
+    let all = numbers.found();
+    assert_eq!(all.len(), 4000);
+    assert!(all.iter().any(|n| n.e164 == "+420601003999"));
+    assert_eq!(highlighted(), 4000);
+    drop(numbers);
+    el.remove();
+}
