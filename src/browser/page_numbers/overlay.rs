@@ -41,7 +41,7 @@ pub(super) struct Overlay {
 }
 
 impl Overlay {
-    /// Creates the overlay (hidden) at the end of `<body>`. `title` holds `{number}`.
+    /// Creates the overlay (hidden) in `<body>`, just before the panel. `title` holds `{number}`.
     pub(super) fn new(
         document: &web_sys::Document,
         label: String,
