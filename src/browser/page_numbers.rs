@@ -14,6 +14,7 @@
 //! - **Hover** a number (the text position under the pointer, then the number's own boxes) or
 //!   **select** text holding one, and the button appears beside it; a click dials.
 
+mod events;
 mod highlight;
 mod listen;
 mod overlay;

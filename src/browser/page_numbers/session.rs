@@ -1,5 +1,5 @@
-//! The running scanner: the MutationObserver, the batch timer, the pointer and selection
-//! listeners, and the handle that removes them all.
+//! The running scanner: the MutationObserver, the batch timer, the hover and selection
+//! callbacks (their listeners are in `events.rs`), and the handle that removes them all.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -8,6 +8,7 @@ use js_sys::Array;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::events;
 use super::listen::Listener;
 use super::overlay::{Overlay, Source};
 use super::pointer::{number_at, selection_offer};
@@ -18,22 +19,22 @@ use super::{Options, PageNumbersError};
 /// row, and one batch after it settles is cheaper than one per mutation.
 const DEBOUNCE_MS: i32 = 150;
 /// Wait after the selection last changed (it changes on every pointer move while dragging).
-const SELECTION_MS: i32 = 150;
+pub(super) const SELECTION_MS: i32 = 150;
 
 /// State shared by the callbacks. They hold it weakly: dropping [`PageNumbers`] frees it.
-struct Shared {
-    window: web_sys::Window,
-    document: web_sys::Document,
-    scanner: RefCell<Scanner>,
-    overlay: RefCell<Overlay>,
-    on_dial: Box<dyn Fn(String)>,
-    batch_timer: Cell<Option<i32>>,
-    batch: RefCell<Option<Closure<dyn FnMut()>>>,
-    pointer: Cell<(f64, f64)>,
-    frame: Cell<Option<i32>>,
-    hover: RefCell<Option<Closure<dyn FnMut()>>>,
-    selection_timer: Cell<Option<i32>>,
-    selection: RefCell<Option<Closure<dyn FnMut()>>>,
+pub(super) struct Shared {
+    pub(super) window: web_sys::Window,
+    pub(super) document: web_sys::Document,
+    pub(super) scanner: RefCell<Scanner>,
+    pub(super) overlay: RefCell<Overlay>,
+    pub(super) on_dial: Box<dyn Fn(String)>,
+    pub(super) batch_timer: Cell<Option<i32>>,
+    pub(super) batch: RefCell<Option<Closure<dyn FnMut()>>>,
+    pub(super) pointer: Cell<(f64, f64)>,
+    pub(super) frame: Cell<Option<i32>>,
+    pub(super) hover: RefCell<Option<Closure<dyn FnMut()>>>,
+    pub(super) selection_timer: Cell<Option<i32>>,
+    pub(super) selection: RefCell<Option<Closure<dyn FnMut()>>>,
 }
 
 impl Shared {
@@ -84,7 +85,12 @@ impl Shared {
         }
     }
 
-    fn after(&self, slot: &Cell<Option<i32>>, f: &RefCell<Option<Closure<dyn FnMut()>>>, ms: i32) {
+    pub(super) fn after(
+        &self,
+        slot: &Cell<Option<i32>>,
+        f: &RefCell<Option<Closure<dyn FnMut()>>>,
+        ms: i32,
+    ) {
         if let Some(id) = slot.take() {
             self.window.clear_timeout_with_handle(id);
         }
@@ -259,7 +265,7 @@ pub(super) fn start(
             .observe_with_options(root, &init)
             .map_err(dom("observe the page"))?;
     }
-    let listeners = listeners(&shared, &weak).map_err(dom("listen to the pointer"))?;
+    let listeners = events::listeners(&shared, &weak).map_err(dom("listen to the pointer"))?;
     shared.schedule(0);
     Ok(PageNumbers {
         shared,
@@ -276,66 +282,4 @@ fn callback(weak: &Weak<Shared>, f: fn(&Shared)) -> Closure<dyn FnMut()> {
             f(&shared);
         }
     })
-}
-
-fn listeners(shared: &Rc<Shared>, weak: &Weak<Shared>) -> Result<Vec<Listener>, JsValue> {
-    let doc: &web_sys::EventTarget = shared.document.as_ref();
-    let button: web_sys::EventTarget = shared.overlay.borrow().button.clone().into();
-    let host: JsValue = shared.overlay.borrow().host.clone().into();
-
-    let w = weak.clone();
-    let mousemove = Listener::new(doc, "mousemove", true, move |event| {
-        let Some(s) = w.upgrade() else { return };
-        // Over our own button (the event is retargeted to its host): keep what is shown.
-        if event.target().is_some_and(|t| JsValue::from(t) == host) {
-            return;
-        }
-        let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() else {
-            return;
-        };
-        s.pointer
-            .set((f64::from(mouse.client_x()), f64::from(mouse.client_y())));
-        // At most one hit test per frame, however fast the pointer moves.
-        if s.frame.get().is_none()
-            && let Some(hover) = s.hover.borrow().as_ref()
-        {
-            let id = s
-                .window
-                .request_animation_frame(hover.as_ref().unchecked_ref())
-                .ok();
-            s.frame.set(id);
-        }
-    })?;
-    let w = weak.clone();
-    let scroll = Listener::new(doc, "scroll", true, move |_| {
-        if let Some(s) = w.upgrade() {
-            // The button sits at the number's old place: hide it; a selection's moves with it.
-            s.overlay.borrow_mut().hide(Some(Source::Hover));
-            s.after(&s.selection_timer, &s.selection, 0);
-        }
-    })?;
-    let w = weak.clone();
-    let selection = Listener::new(doc, "selectionchange", false, move |_| {
-        if let Some(s) = w.upgrade() {
-            s.after(&s.selection_timer, &s.selection, SELECTION_MS);
-        }
-    })?;
-    // Pressing the button must neither clear the selection nor move the focus.
-    let press = Listener::new(&button, "mousedown", false, |event| event.prevent_default())?;
-    let w = weak.clone();
-    let click = Listener::new(&button, "click", false, move |event| {
-        event.prevent_default();
-        event.stop_propagation();
-        let Some(s) = w.upgrade() else { return };
-        let number = {
-            let mut overlay = s.overlay.borrow_mut();
-            let number = overlay.offer.as_ref().map(|(n, _)| n.clone());
-            overlay.hide(None);
-            number
-        };
-        if let Some(number) = number {
-            (s.on_dial)(number);
-        }
-    })?;
-    Ok(vec![mousemove, scroll, selection, press, click])
 }
