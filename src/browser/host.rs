@@ -9,6 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::app::Ctl;
 use crate::browser::config_source::load_config;
+use crate::browser::page_numbers::{Options, install_page_numbers};
 use crate::browser::tel_links::intercept_tel_links;
 use crate::components::{ConfigErrorPanel, Panel};
 
@@ -99,6 +100,7 @@ async fn start(root: web_sys::HtmlElement) {
                 Ok(links) => links.forget(),
                 Err(err) => crate::browser::console::error(&err.to_string()),
             }
+            start_page_numbers(ctl);
         }
         Err(err) => {
             let message = err.to_string();
@@ -117,6 +119,21 @@ pub fn place(corner: crate::state::prefs::Corner) {
     if let Some(host) = host {
         // Setting an attribute on our own element only fails for an invalid name.
         let _ = host.set_attribute("data-corner", corner.token());
+    }
+}
+
+/// Makes the plain-text numbers of the page one click to call (unless the configuration turns
+/// it off), for as long as the page lives.
+fn start_page_numbers(ctl: Ctl) {
+    let started = Options::from_config(&ctl.config()).and_then(|options| {
+        options
+            .map(|o| install_page_numbers(o, move |number| ctl.dial(&number)))
+            .transpose()
+    });
+    match started {
+        Ok(Some(numbers)) => numbers.forget(),
+        Ok(None) => {}
+        Err(err) => crate::browser::console::error(&err.to_string()),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod console;
 pub mod crm;
 pub mod host;
 pub mod navigate;
+pub mod page_numbers;
 pub mod storage;
 pub mod tel_links;
 pub mod title;

@@ -13,11 +13,14 @@ use super::phone::Region;
 
 mod crm;
 mod error;
+mod page_numbers;
 mod template;
 use crm::RawCrm;
 pub use crm::{Crm, LogMethod, RestCrm, StaticHeaders};
 pub use error::ConfigError;
 use error::from_serde;
+pub use page_numbers::PageNumbers;
+use page_numbers::RawPageNumbers;
 pub use template::{PLACEHOLDERS, Template, TemplateError, percent_encode};
 
 /// How the agent logs in to Daktela.
@@ -131,6 +134,8 @@ pub struct PanelConfig {
     pub notifications: bool,
     /// Ring sound (after the agent enables it); default false.
     pub ring_sound: bool,
+    /// Plain-text numbers on the page: default on, whole `<body>`, no tenant exclusions.
+    pub page_numbers: PageNumbers,
 }
 
 impl PanelConfig {
@@ -154,6 +159,7 @@ impl PanelConfig {
             pull: raw.pull,
             notifications: raw.notifications,
             ring_sound: raw.ring_sound,
+            page_numbers: raw.page_numbers.check()?,
         })
     }
 }
@@ -185,6 +191,8 @@ struct Raw {
     notifications: bool,
     #[serde(default)]
     ring_sound: bool,
+    #[serde(default)]
+    page_numbers: RawPageNumbers,
 }
 
 fn default_country() -> Region {
@@ -471,6 +479,78 @@ mod tests {
         assert_eq!(error("[]").0, "(configuration)");
         let e = PanelConfig::from_json(r#"{"api_base":"/d"} {"#).unwrap_err();
         assert!(matches!(e, ConfigError::Syntax { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn page_numbers_default_to_the_whole_body_with_no_exclusions() {
+        let c = PanelConfig::from_json(r#"{"api_base":"/d"}"#).unwrap();
+        assert_eq!(c.page_numbers, PageNumbers::default());
+        assert!(c.page_numbers.enabled);
+        assert_eq!(c.page_numbers.roots, ["body"]);
+        assert!(
+            c.page_numbers.exclude_selectors.is_empty() && c.page_numbers.exclusions.is_empty()
+        );
+    }
+
+    #[test]
+    fn page_numbers_exclusions_map_onto_the_detector_rules() {
+        let c = PanelConfig::from_json(
+            r#"{"api_base":"/d","page_numbers":{"enabled":false,"roots":[" #main ",".side"],
+            "exclude_selectors":[".iban"],"exclusions":{"labels":["smlouv*"],
+            "shapes":["POJ ### ### ###"],"prefixes":["+420900"]}}}"#,
+        )
+        .unwrap();
+        let p = c.page_numbers;
+        assert!(!p.enabled);
+        assert_eq!(p.roots, ["#main", ".side"]);
+        assert_eq!(p.exclude_selectors, [".iban"]);
+        assert_eq!(
+            p.exclusions,
+            [
+                phone_detect::Exclusion::Label("smlouv*".into()),
+                phone_detect::Exclusion::Shape("POJ ### ### ###".into()),
+                phone_detect::Exclusion::Prefix("+420900".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn page_numbers_errors_name_the_entry() {
+        let cases = [
+            (r#"{"roots":[]}"#, "page_numbers.roots"),
+            (r#"{"roots":["body",""]}"#, "page_numbers.roots[1]"),
+            (
+                r#"{"exclude_selectors":["a{color:red}"]}"#,
+                "page_numbers.exclude_selectors[0]",
+            ),
+            (
+                r#"{"exclusions":{"labels":["ok"," * "]}}"#,
+                "page_numbers.exclusions.labels[1]",
+            ),
+            (
+                r##"{"exclusions":{"shapes":["# ##","ABC"]}}"##,
+                "page_numbers.exclusions.shapes[1]",
+            ),
+            (
+                r#"{"exclusions":{"prefixes":["420900"]}}"#,
+                "page_numbers.exclusions.prefixes[0]",
+            ),
+            (
+                r#"{"exclusions":{"words":[]}}"#,
+                "page_numbers.exclusions.words",
+            ),
+            (r#"{"enabled":"yes"}"#, "page_numbers.enabled"),
+            (r#"{"root":["body"]}"#, "page_numbers.root"),
+        ];
+        for (section, field) in cases {
+            let json = format!(r#"{{"api_base":"/d","page_numbers":{section}}}"#);
+            assert_eq!(error(&json).0, field, "{json}");
+        }
+        assert!(
+            error(r#"{"api_base":"/d","page_numbers":{"exclusions":{"shapes":["ABC"]}}}"#)
+                .1
+                .contains("###")
+        );
     }
 
     #[test]

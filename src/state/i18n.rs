@@ -220,6 +220,12 @@ texts! {
     Dismiss => "Dismiss", "Zavřít";
     /// Language switch label.
     Language => "Language", "Jazyk";
+
+    // ---- Page numbers (issue 7): the affordance over numbers found in the CRM page. ----
+    /// The button over a found or selected number.
+    PageNumberCall => "Call", "Volat";
+    /// Its tooltip and accessible name; `{number}` is the number it dials.
+    PageNumberCallTitle => "Call {number} through Daktela", "Volat {number} přes Daktelu";
 }
 
 /// Replaces every `{key}` in `template` with `value`.
