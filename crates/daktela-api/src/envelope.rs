@@ -84,15 +84,18 @@ fn strip_bom(body: &[u8]) -> &[u8] {
 }
 
 fn decode_result<T: DeserializeOwned>(raw: &str) -> Result<T, Error> {
-    serde_json::from_str(raw).map_err(|e| {
-        let inner = error_path(raw, &e);
-        let path = match inner.as_str() {
-            "." => "result".to_owned(),
-            p if p.starts_with('[') => format!("result{p}"),
-            p => format!("result.{p}"),
-        };
-        decode_error(&path, &e.to_string())
-    })
+    serde_json::from_str(raw).map_err(|e| result_error(raw, &e))
+}
+
+/// Kept out of the generic [`decode_result`] so its code exists once, not once per `T`.
+fn result_error(raw: &str, e: &serde_json::Error) -> Error {
+    let inner = error_path(raw, e);
+    let path = match inner.as_str() {
+        "." => "result".to_owned(),
+        p if p.starts_with('[') => format!("result{p}"),
+        p => format!("result.{p}"),
+    };
+    decode_error(&path, &e.to_string())
 }
 
 fn decode_error(path: &str, message: &str) -> Error {

@@ -113,20 +113,28 @@ impl<'de> Deserialize<'de> for ActivityItem {
         if !looks_like_call(&value) {
             return Ok(Self::Other(value));
         }
-        // The item must be buffered to look at it first. A buffered value's errors carry no
-        // position, so on failure read its text again to name the inner path in the message.
-        match CallItem::deserialize(&value) {
-            Ok(call) => Ok(Self::Call(Box::new(call))),
-            Err(e) => {
-                let text = value.to_string();
-                let path = serde_json::from_str::<CallItem>(&text)
-                    .err()
-                    .map_or_else(|| ".".to_owned(), |e| error_path(&text, &e));
-                Err(serde::de::Error::custom(format!(
-                    "call item at `{path}`: {e}"
-                )))
-            }
-        }
+        // The item must be buffered to look at it first. It is read again from its TEXT, not
+        // from the buffered `Value`: a second deserializer for every record a call item holds
+        // (`&Value` beside `&str`) doubled their code in the panel's wasm. The text read also
+        // gives the error a position, so the message can name the inner path.
+        let text = value.to_string();
+        serde_json::from_str::<CallItem>(&text)
+            .map(|call| Self::Call(Box::new(call)))
+            .map_err(|e| {
+                let path = error_path(&text, &e);
+                serde::de::Error::custom(format!("call item at `{path}`: {}", without_position(&e)))
+            })
+    }
+}
+
+/// The error's message without serde_json's ` at line L column C`: that position is inside the
+/// re-serialised item, meaningless to a reader of the real body (the outer error names it).
+fn without_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match message.strip_suffix(&suffix) {
+        Some(bare) => bare.to_owned(),
+        None => message,
     }
 }
 

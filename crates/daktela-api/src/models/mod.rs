@@ -8,6 +8,7 @@ mod activity;
 mod call;
 mod contact;
 mod enums;
+mod float_text;
 mod lenient;
 pub(crate) use lenient::string as lenient_string;
 mod list;
