@@ -2,10 +2,12 @@
 //! 127.0.0.1. Browsers and drivers are killed when the harness is dropped, even when a test fails.
 #![deny(missing_docs)]
 
+mod agent;
 mod browser;
 mod panel;
 mod wait;
 
+pub use agent::log_in_ready;
 pub use browser::Browser;
 pub use panel::{PATIENCE, Panel};
 pub use wait::wait_until;

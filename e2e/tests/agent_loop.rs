@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use daktela_cti_e2e::{Browser, PATIENCE, Panel, dist_dir, wait_until};
+use daktela_cti_e2e::{Browser, PATIENCE, Panel, dist_dir, log_in_ready, wait_until};
 use daktela_sim::{HangupOverrides, RequestFilter, RingRequest};
 use demo_crm::{DemoConfig, RunningDemo};
 use serde_json::Value;
@@ -26,27 +26,7 @@ async fn ready_agent() -> anyhow::Result<(RunningDemo, Browser)> {
         .goto(&format!("{}/contacts/C-1001", demo.url()))
         .await?;
     let panel = Panel::new(&browser.client);
-    panel.log_in(AGENT, "agent1pass").await?;
-    for queue in [INBOUND, OUTBOUND] {
-        panel
-            .click(&format!("label[data-queue='{queue}'] input"))
-            .await?;
-        let number: i64 = queue.parse()?;
-        wait_until("the queue login", PATIENCE, || async {
-            Ok(demo
-                .sim
-                .read(|w| {
-                    w.sessions
-                        .get(AGENT)
-                        .is_some_and(|s| s.queues.contains_key(&number))
-                })
-                .then_some(()))
-        })
-        .await?;
-    }
-    panel
-        .wait_attr(".dcti-agent", "data-state", "ready")
-        .await?;
+    log_in_ready(&panel, &demo.sim, AGENT, "agent1pass", &[INBOUND, OUTBOUND]).await?;
     Ok((demo, browser))
 }
 

@@ -3,7 +3,7 @@
 //! looks the caller up, pops the record through the page's own router and delivers the call
 //! log once, through those functions only.
 
-use daktela_cti_e2e::{Browser, PATIENCE, Panel, dist_dir, wait_until};
+use daktela_cti_e2e::{Browser, PATIENCE, Panel, dist_dir, log_in_ready, wait_until};
 use daktela_sim::{HangupOverrides, RingRequest};
 use demo_crm::DemoConfig;
 use serde_json::{Value, json};
@@ -38,11 +38,7 @@ async fn an_in_house_crm_gets_lookup_pop_and_one_log_through_its_page_functions(
     client.goto(&demo.contacts_url()).await?;
     client.execute(REGISTER_HOST, vec![]).await?;
     let panel = Panel::new(client);
-    panel.log_in("agent1", "agent1pass").await?;
-    panel.click("label[data-queue='1001'] input").await?;
-    panel
-        .wait_attr(".dcti-agent", "data-state", "ready")
-        .await?;
+    log_in_ready(&panel, &demo.sim, "agent1", "agent1pass", &["1001"]).await?;
     let windows_before = client.windows().await?.len();
 
     let rang = demo.sim.ring(&RingRequest {

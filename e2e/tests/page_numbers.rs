@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use daktela_cti_e2e::{Browser, PATIENCE, Panel, dist_dir, wait_until};
+use daktela_cti_e2e::{Browser, PATIENCE, Panel, dist_dir, log_in_ready, wait_until};
 use daktela_sim::RequestFilter;
 use demo_crm::{DemoConfig, RunningDemo};
 use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
@@ -60,25 +60,7 @@ async fn ready_agent(demo: &RunningDemo) -> anyhow::Result<Browser> {
         .goto(&format!("{}/contacts/C-1001", demo.url()))
         .await?;
     let panel = Panel::new(&browser.client);
-    panel.log_in(AGENT, "agent1pass").await?;
-    panel
-        .click(&format!("label[data-queue='{OUTBOUND}'] input"))
-        .await?;
-    let number: i64 = OUTBOUND.parse()?;
-    wait_until("the queue login", PATIENCE, || async {
-        Ok(demo
-            .sim
-            .read(|w| {
-                w.sessions
-                    .get(AGENT)
-                    .is_some_and(|s| s.queues.contains_key(&number))
-            })
-            .then_some(()))
-    })
-    .await?;
-    panel
-        .wait_attr(".dcti-agent", "data-state", "ready")
-        .await?;
+    log_in_ready(&panel, &demo.sim, AGENT, "agent1pass", &[OUTBOUND]).await?;
     Ok(browser)
 }
 

@@ -2,7 +2,7 @@
 //! both until then): the panel offers it, and once enabled an incoming call rings until it is
 //! answered.
 
-use daktela_cti_e2e::{Browser, PATIENCE, Panel, dist_dir, wait_until};
+use daktela_cti_e2e::{Browser, PATIENCE, Panel, dist_dir, log_in_ready, wait_until};
 use daktela_sim::RingRequest;
 use demo_crm::DemoConfig;
 
@@ -13,11 +13,7 @@ async fn once_enabled_the_ring_sound_plays_until_the_call_is_answered() -> anyho
     let client = &browser.client;
     client.goto(&demo.contacts_url()).await?;
     let panel = Panel::new(client);
-    panel.log_in("agent1", "agent1pass").await?;
-    panel.click("label[data-queue='1001'] input").await?;
-    panel
-        .wait_attr(".dcti-agent", "data-state", "ready")
-        .await?;
+    log_in_ready(&panel, &demo.sim, "agent1", "agent1pass", &["1001"]).await?;
 
     // The demo configuration asks for both: the notification step is offered, or (where the
     // browser already refused) the panel says how to allow them.

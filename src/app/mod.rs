@@ -44,8 +44,8 @@ pub struct Notice {
 /// The panel's controller. Cheap to copy; see the module docs.
 #[derive(Debug, Clone, Copy)]
 pub struct Ctl {
-    /// The agent's language (their choice in the panel, else the configuration's).
-    pub lang: RwSignal<Lang>,
+    /// The agent's language: their choice in the panel ([`Ctl::prefs`]), else the configuration's.
+    pub lang: Memo<Lang>,
     /// Collapsed, corner and language, as the agent left them.
     pub prefs: RwSignal<Prefs>,
     config: StoredValue<PanelConfig>,
@@ -106,10 +106,11 @@ impl Ctl {
         let transport = PageTransport::new();
         let client =
             Client::with_placement(config.api_base.clone(), transport, config.token_placement);
-        let prefs = prefs::load();
+        let prefs = RwSignal::new(prefs::load());
+        let configured = config.language;
         Self {
-            lang: RwSignal::new(prefs.lang_or(config.language)),
-            prefs: RwSignal::new(prefs),
+            lang: Memo::new(move |_| prefs.with(|p| p.lang_or(configured))),
+            prefs,
             config: StoredValue::new(config),
             client: StoredValue::new_local(client),
             connection: RwSignal::new(ConnectionState::NotConnected),

@@ -28,7 +28,6 @@ impl Ctl {
     /// Speaks `lang` from now on, in this tab and the next ones.
     pub fn set_lang(self, lang: Lang) {
         self.change_prefs(|p| p.lang = Some(lang));
-        self.lang.set(lang);
     }
 
     fn change_prefs(self, change: impl FnOnce(&mut Prefs)) {

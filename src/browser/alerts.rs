@@ -164,11 +164,6 @@ impl Ringer {
     pub fn stop(&self) {
         self.ringing.borrow_mut().take();
     }
-
-    /// Whether it is ringing now.
-    pub fn is_ringing(&self) -> bool {
-        self.ringing.borrow().is_some()
-    }
 }
 
 /// One second of tone, faded in and out so it does not click.

@@ -14,8 +14,7 @@ use std::time::{Duration, Instant};
 
 use axum::extract::Request;
 use axum::middleware::{self, Next};
-use axum::response::Response;
-use daktela_cti_e2e::{Browser, PATIENCE, Panel, dist_dir, wait_until};
+use daktela_cti_e2e::{Browser, PATIENCE, Panel, dist_dir, log_in_ready, wait_until};
 use daktela_sim::{HangupOverrides, RequestFilter, RingRequest, SimState};
 use demo_crm::DemoConfig;
 
@@ -38,11 +37,7 @@ async fn main() -> anyhow::Result<()> {
     client.goto(&format!("{url}/contacts/C-1001")).await?;
     let home = client.window().await?;
     let panel = Panel::new(client);
-    panel.log_in(AGENT, "agent1pass").await?;
-    panel.click("label[data-queue='1001'] input").await?;
-    panel
-        .wait_attr(".dcti-agent", "data-state", "ready")
-        .await?;
+    log_in_ready(&panel, &sim, AGENT, "agent1pass", &["1001"]).await?;
 
     let mut latencies = Vec::with_capacity(calls);
     for _ in 0..calls {
@@ -116,8 +111,7 @@ async fn serve_demo(hits: Hits) -> anyhow::Result<(String, SimState)> {
             hits.lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .push((path, Instant::now()));
-            let response: Response = next.run(req).await;
-            response
+            next.run(req).await
         }
     }));
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
