@@ -24,6 +24,18 @@ pub fn error_path(json: &str, error: &serde_json::Error) -> String {
     }
 }
 
+/// The error's message without serde_json's ` at line L column C` suffix, for messages that
+/// name the field instead (or whose position would mislead).
+#[must_use]
+pub fn message_without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&suffix) {
+        Some(bare) => bare.to_owned(),
+        None => message,
+    }
+}
+
 /// The byte offset just after the last byte serde_json read.
 fn byte_offset(json: &str, line: usize, column: usize) -> usize {
     let line_start = json

@@ -23,7 +23,7 @@ pub use client::Client;
 pub use envelope::{decode, decode_list, interpret};
 pub use error::{Error, FieldError, PHONE_OFFLINE_MESSAGE};
 pub use filter::{Filter, Logic, Operator};
-pub use json_path::error_path;
+pub use json_path::{error_path, message_without_position};
 pub use pager::{MAX_PAGES, Pager};
 pub use pull::PullOutcome;
 pub use query::{ListQuery, MAX_TAKE, Sort, SortDir};

@@ -44,9 +44,7 @@ impl ConfigError {
 
 /// Turns serde's error into one naming the field, without serde_json's "at line…" suffix.
 pub(super) fn from_serde(path: &str, inner: &serde_json::Error) -> ConfigError {
-    let full = inner.to_string();
-    let suffix = format!(" at line {} column {}", inner.line(), inner.column());
-    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+    let message = daktela_api::message_without_position(inner);
     if !inner.is_data() {
         return ConfigError::Syntax {
             line: inner.line(),

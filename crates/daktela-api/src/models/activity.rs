@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-use crate::json_path::error_path;
+use crate::json_path::{error_path, message_without_position};
 
 use super::contact::CustomFields;
 use super::{
@@ -122,19 +122,11 @@ impl<'de> Deserialize<'de> for ActivityItem {
             .map(|call| Self::Call(Box::new(call)))
             .map_err(|e| {
                 let path = error_path(&text, &e);
-                serde::de::Error::custom(format!("call item at `{path}`: {}", without_position(&e)))
+                // Without serde_json's position: it is inside the re-serialised item,
+                // meaningless to a reader of the real body (the outer error names it).
+                let message = message_without_position(&e);
+                serde::de::Error::custom(format!("call item at `{path}`: {message}"))
             })
-    }
-}
-
-/// The error's message without serde_json's ` at line L column C`: that position is inside the
-/// re-serialised item, meaningless to a reader of the real body (the outer error names it).
-fn without_position(e: &serde_json::Error) -> String {
-    let message = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    match message.strip_suffix(&suffix) {
-        Some(bare) => bare.to_owned(),
-        None => message,
     }
 }
 
