@@ -40,8 +40,21 @@ impl Ctl {
         });
     }
 
+    /// A call rings for the agent in this tab: flash the title, ring and notify, as enabled.
+    pub(super) fn ring_here(self, info: &CallInfo) {
+        self.title
+            .with_value(|t| t.start(self.t(Text::IncomingCall)));
+        self.alert_ring(info);
+    }
+
+    /// The ringing stopped: this tab's title, sound and notification go quiet.
+    pub(super) fn quiet_here(self) {
+        self.title.with_value(|t| t.stop());
+        self.alert_stop();
+    }
+
     /// A call rings for the agent: ring and notify, as enabled.
-    pub(super) fn alert_ring(self, info: &CallInfo) {
+    fn alert_ring(self, info: &CallInfo) {
         let (sound, notifications) = self.wants_alerts();
         if sound {
             self.ringer.with_value(|r| {
@@ -62,7 +75,7 @@ impl Ctl {
     }
 
     /// The call was answered or ended: silence, and take the notification away.
-    pub(super) fn alert_stop(self) {
+    fn alert_stop(self) {
         self.ringer.with_value(|r| {
             if let Some(ringer) = r {
                 ringer.stop();

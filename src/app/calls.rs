@@ -19,6 +19,9 @@ use crate::state::screen_pop::{PopGate, PopTarget, PopTrigger, TemplateVars, dec
 /// Where the calls of this tab are kept across a reload (wrap-up survives it).
 const CALLS: &str = "calls";
 
+/// Where the unsaved wrap-up drafts of this tab are kept across a reload.
+pub(super) const DRAFTS: &str = "drafts";
+
 /// The call state kept in `sessionStorage`.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct SavedCalls {
@@ -31,18 +34,13 @@ impl Ctl {
     /// Applies one call event.
     pub(super) fn on_call_event(self, event: CallEvent) {
         match &event {
+            // Once, in the tab the agent used last (only the leader sees call events).
             CallEvent::Rang(info) if info.direction == CallDirection::In => {
-                self.title
-                    .with_value(|t| t.start(self.t(Text::IncomingCall)));
-                self.alert_ring(info);
+                self.ring_in_used_tab(info);
             }
-            CallEvent::Answered(_) => {
-                self.title.with_value(|t| t.stop());
-                self.alert_stop();
-            }
+            CallEvent::Answered(_) => self.quiet_everywhere(),
             CallEvent::Ended(ended) => {
-                self.title.with_value(|t| t.stop());
-                self.alert_stop();
+                self.quiet_everywhere();
                 self.ended.update_value(|e| e.push(ended.clone()));
                 self.queue_call_log(&ended.info.activity, &[], None);
             }
@@ -129,27 +127,30 @@ impl Ctl {
             new_contact.as_deref(),
             &navigate::page_base(),
         ) {
-            Ok(PopTarget::Open(url)) => {
-                // A host-page CRM may open it its own way (an SPA route); else the panel does.
-                let adapter = CrmAdapter::from_config(&self.config.with_value(|c| c.crm.clone()));
-                let ctl = *self;
-                leptos::task::spawn_local(async move {
-                    let opened_by_host = match adapter.open_by_host(&url, target).await {
-                        Ok(opened) => opened,
-                        Err(err) => {
-                            ctl.error(err.to_string());
-                            false
-                        }
-                    };
-                    if !opened_by_host && let Err(err) = navigate::open_url(&url, target) {
-                        ctl.error(err.to_string());
-                    }
-                });
-            }
+            // In the tab the agent used last, which may not be this (the leader) tab.
+            Ok(PopTarget::Open(url)) => self.open_in_used_tab(url, target),
             // Several matches and no search page: the call card lists them for the agent.
             Ok(PopTarget::Choose(_) | PopTarget::Nothing) => {}
             Err(err) => self.error(err.to_string()),
         }
+    }
+
+    /// Opens a screen pop in this tab. A host-page CRM may open it its own way (an SPA route);
+    /// else the panel does.
+    pub(super) fn open_here(self, url: String, target: crate::state::config::PopTarget) {
+        let adapter = CrmAdapter::from_config(&self.config.with_value(|c| c.crm.clone()));
+        leptos::task::spawn_local(async move {
+            let opened_by_host = match adapter.open_by_host(&url, target).await {
+                Ok(opened) => opened,
+                Err(err) => {
+                    self.error(err.to_string());
+                    false
+                }
+            };
+            if !opened_by_host && let Err(err) = navigate::open_url(&url, target) {
+                self.error(err.to_string());
+            }
+        });
     }
 
     /// Queues the CRM call log of an ended call (again, with the disposition and note, when the
@@ -208,6 +209,18 @@ impl Ctl {
         statuses: Vec<StatusName>,
         note: String,
     ) {
+        self.drafts.update(|d| d.remove(&activity));
+        self.persist_drafts();
+        if !self.leads() {
+            // The leader owns the outbox and the calls: it saves, and its state comes back.
+            self.post(&crate::state::tabs::message::TabMessage::WrapUp {
+                activity,
+                statuses,
+                note,
+            });
+            self.info(self.t(Text::Saved));
+            return;
+        }
         let note = Some(note.trim().to_owned()).filter(|n| !n.is_empty());
         let names: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
         self.enqueue(
@@ -238,6 +251,22 @@ impl Ctl {
             .update_value(|e| e.retain(|c| c.info.activity != activity));
         self.persist_calls();
         self.info(self.t(Text::Saved));
+    }
+
+    /// Changes the unsaved wrap-up of a call (kept across a reload of this tab).
+    pub fn edit_draft(
+        &self,
+        activity: &daktela_api::models::ActivityName,
+        change: impl FnOnce(&mut crate::state::wrap_up::Draft),
+    ) {
+        self.drafts.update(|d| d.edit(activity, change));
+        self.persist_drafts();
+    }
+
+    fn persist_drafts(&self) {
+        if let Ok(json) = self.drafts.with_untracked(serde_json::to_string) {
+            let _ = super::store::session_set(DRAFTS, &json);
+        }
     }
 
     /// Keeps the calls of this tab for a reload.

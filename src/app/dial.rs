@@ -76,7 +76,7 @@ impl Ctl {
                 Err(err) => self.report(&err),
             }
             // Show the call (or its absence) at once, whatever the answer said.
-            if let Err(err) = self.refresh().await {
+            if let Err(err) = self.resync(false).await {
                 self.report(&err);
             }
         });
@@ -113,7 +113,7 @@ impl Ctl {
                     });
                     self.persist_queues();
                     self.derive_agent();
-                    if let Err(err) = self.refresh().await {
+                    if let Err(err) = self.resync(true).await {
                         self.report(&err);
                     }
                 }
@@ -138,7 +138,7 @@ impl Ctl {
             match result {
                 Ok(()) => {
                     self.notice.set(None);
-                    if let Err(err) = self.refresh().await {
+                    if let Err(err) = self.resync(false).await {
                         self.report(&err);
                     }
                 }

@@ -13,12 +13,14 @@ mod prefs;
 mod session;
 mod store;
 mod sync;
+mod tabs;
 
 use daktela_api::Client;
 use daktela_api::models::{Pause, Queue, QueueName, RealtimeSession, Status, User};
 use leptos::prelude::*;
 
 use crate::browser::alerts::{Permission, Ringer};
+use crate::browser::tabs::TabChannel;
 use crate::browser::title::TitleFlasher;
 use crate::browser::transport::PageTransport;
 use crate::state::ConnectionState;
@@ -29,6 +31,8 @@ use crate::state::i18n::{Lang, Text, t};
 use crate::state::outbox::Outbox;
 use crate::state::prefs::Prefs;
 use crate::state::screen_pop::{CrmRecord, PopGate};
+use crate::state::tabs::TabId;
+use crate::state::tabs::election::Election;
 
 pub use dial::DialRequest;
 
@@ -68,6 +72,8 @@ pub struct Ctl {
     pub statuses: RwSignal<Vec<Status>>,
     /// The agent's calls: ringing, talking, in wrap-up.
     pub calls: RwSignal<CallTracker>,
+    /// What the agent typed in wrap-up forms and has not saved.
+    pub drafts: RwSignal<crate::state::wrap_up::Drafts>,
     /// CRM matches per call (keyed by activity name), once looked up.
     pub matches: RwSignal<Vec<(String, Vec<CrmRecord>)>>,
     /// The latest message for the agent.
@@ -98,6 +104,26 @@ pub struct Ctl {
     pub ringing_sound: RwSignal<bool>,
     /// Bumped on every login and logout, so loops of an older session stop.
     generation: StoredValue<u64>,
+    /// When the pull loop retries next, while reconnecting (epoch ms).
+    pub next_retry_ms: RwSignal<Option<u64>>,
+    /// This tab leads the panel's tabs (runs the session, the outbox and the ring).
+    pub leader: RwSignal<bool>,
+    /// This tab, among the panel's tabs.
+    tab: StoredValue<TabId>,
+    /// Bumped whenever this tab takes or loses the lead, so the leader's loops stop.
+    lead_epoch: StoredValue<u64>,
+    /// The tabs' channel, once open.
+    channel: StoredValue<Option<TabChannel>, LocalStorage>,
+    /// The heartbeat election, where the browser has no Web Locks.
+    election: StoredValue<Option<Election>>,
+    /// Other tabs and when they were last heard from.
+    alive: StoredValue<Vec<(TabId, u64)>>,
+    /// Bumped to wake the pull loop from its wait.
+    wake: StoredValue<u64>,
+    /// The access token last sent to the other tabs.
+    shared_token: StoredValue<Option<String>>,
+    /// A leader's state has been mirrored here (then it is fresher than this tab's saved calls).
+    mirrored: StoredValue<bool>,
 }
 
 impl Ctl {
@@ -123,6 +149,11 @@ impl Ctl {
             statuses: RwSignal::new(Vec::new()),
             calls: RwSignal::new(CallTracker::new()),
             matches: RwSignal::new(Vec::new()),
+            drafts: RwSignal::new(
+                store::session_get(calls::DRAFTS)
+                    .and_then(|t| serde_json::from_str(&t).ok())
+                    .unwrap_or_default(),
+            ),
             notice: RwSignal::new(None),
             busy: RwSignal::new(false),
             pending_dial: RwSignal::new(None),
@@ -138,6 +169,16 @@ impl Ctl {
             notify_permission: RwSignal::new(Permission::Unsupported),
             ringing_sound: RwSignal::new(false),
             generation: StoredValue::new(0),
+            next_retry_ms: RwSignal::new(None),
+            leader: RwSignal::new(false),
+            tab: StoredValue::new(TabId::from("")),
+            lead_epoch: StoredValue::new(0),
+            channel: StoredValue::new_local(None),
+            election: StoredValue::new(None),
+            alive: StoredValue::new(Vec::new()),
+            wake: StoredValue::new(0),
+            shared_token: StoredValue::new(None),
+            mirrored: StoredValue::new(false),
         }
     }
 
@@ -180,15 +221,13 @@ impl Ctl {
         }));
     }
 
-    /// Starts the panel: restores the outbox and a session kept in this tab, and the clock.
+    /// Starts the panel: the clock, then joins the other tabs; the tab that leads restores the
+    /// outbox and the session and runs them, the others mirror it.
     pub fn start(self) {
         crate::browser::host::place(self.prefs.get_untracked().corner);
         self.read_alert_permissions();
-        self.restore_outbox();
-        self.restore_calls();
         self.tick();
-        self.resume();
-        self.flush_loop();
+        self.join_tabs();
     }
 
     /// Advances [`Ctl::now`] once a second (call timers, pause elapsed time).

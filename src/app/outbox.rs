@@ -143,11 +143,12 @@ impl Ctl {
         Err((Retry::Never, format!("unknown outbox entry {key}"), None))
     }
 
-    /// Retries due entries every few seconds for as long as the page lives (also while logged
+    /// Retries due entries every few seconds for as long as this tab leads (also while logged
     /// out: CRM logs do not need Daktela).
-    pub(super) fn flush_loop(self) {
+    pub(super) fn flush_loop(self, epoch: u64) {
         leptos::task::spawn_local(async move {
-            loop {
+            // Only the leader flushes: two tabs must never send the same log.
+            while self.leads_since(epoch) {
                 self.flush().await;
                 sleep_ms(FLUSH_EVERY_MS).await;
             }

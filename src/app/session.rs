@@ -32,7 +32,18 @@ impl Ctl {
                 Ok(_) => {
                     self.persist_tokens();
                     self.notice.set(None);
-                    self.resume();
+                    if self.leads() {
+                        self.resume();
+                    } else if let Some(access) = self.client().token() {
+                        // The leader runs the session; its state comes back to this tab.
+                        let refresh = self.client().refresh_token();
+                        self.post(&crate::state::tabs::message::TabMessage::LoggedIn {
+                            tokens: crate::state::tabs::mirror::SharedTokens {
+                                access: access.expose().to_owned(),
+                                refresh: refresh.map(|r| r.expose().to_owned()),
+                            },
+                        });
+                    }
                 }
                 Err(Error::Unauthorized { .. } | Error::Validation { .. } | Error::Api { .. }) => {
                     self.connection.set(ConnectionState::NotConnected);
@@ -46,19 +57,30 @@ impl Ctl {
         });
     }
 
-    /// Logs out of the panel: forgets the tokens and stops every loop. The outbox stays.
+    /// Logs out of the panel, in every tab: forgets the tokens and stops every loop. The outbox
+    /// stays.
     pub fn logout(self) {
+        self.post(&crate::state::tabs::message::TabMessage::LoggedOut);
+        self.logout_here();
+    }
+
+    /// Logs out in this tab (the agent logged out here or in another tab).
+    pub(super) fn logout_here(self) {
         self.generation.update_value(|g| *g += 1);
-        let client = self.client();
-        client.transport().abort_all();
-        client.forget_tokens();
-        for key in [TOKEN, REFRESH, QUEUES] {
-            super::store::session_remove(key);
-        }
+        self.client().transport().abort_all();
+        self.forget_session();
         self.me.set(None);
         self.session.set(None);
         self.logged_in.set(Vec::new());
         self.connection.set(ConnectionState::NotConnected);
+    }
+
+    /// Forgets the tokens and the queues kept in this tab.
+    pub(super) fn forget_session(&self) {
+        self.client().forget_tokens();
+        for key in [TOKEN, REFRESH, QUEUES] {
+            super::store::session_remove(key);
+        }
     }
 
     /// Resumes with whatever token the panel has (configured, kept in this tab, or just
@@ -150,11 +172,18 @@ impl Ctl {
             return; // the configured token is never copied anywhere
         }
         let client = self.client();
-        if let Some(token) = client.token() {
+        let token = client.token();
+        if let Some(token) = &token {
             let _ = super::store::session_set(TOKEN, token.expose());
         }
         if let Some(refresh) = client.refresh_token() {
             let _ = super::store::session_set(REFRESH, refresh.expose());
+        }
+        // A renewed token (D6) reaches the other tabs, or their requests would be refused.
+        let text = token.map(|t| t.expose().to_owned());
+        if self.leads() && self.shared_token.with_value(|s| *s != text) {
+            self.shared_token.set_value(text);
+            self.post_state();
         }
     }
 

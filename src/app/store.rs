@@ -26,6 +26,13 @@ pub(super) fn local_get(key: &str) -> Option<String> {
     LocalStore::open().ok()?.get(key).ok().flatten()
 }
 
+/// Forgets a value kept across tabs and reloads.
+pub(super) fn local_remove(key: &str) {
+    if let Ok(store) = LocalStore::open() {
+        let _ = store.remove(key);
+    }
+}
+
 /// Keeps a value across tabs and reloads.
 pub(super) fn local_set(key: &str, value: &str) -> Result<(), StorageError> {
     LocalStore::open()?.set(key, value)

@@ -6,7 +6,8 @@ use daktela_api::{Error, PullOutcome};
 use leptos::prelude::*;
 
 use super::Ctl;
-use crate::browser::clock::{jitter, now_ms, sleep_ms};
+use crate::browser::clock::{jitter, now_ms};
+use crate::browser::tabs::is_online;
 use crate::state::ConnectionState;
 use crate::state::config::PullMode;
 use crate::state::retry::{Backoff, Retry};
@@ -43,6 +44,20 @@ impl Ctl {
         // After the events: an ended call waiting for wrap-up, and the pop already made, must
         // survive a reload with the tracker.
         self.persist_calls();
+        Ok(())
+    }
+
+    /// Shows the effect of an agent's action at once: the leader re-reads, a follower asks the
+    /// leader to (with the queues, when the action changed them).
+    ///
+    /// # Errors
+    /// The leader's read error.
+    pub(super) async fn resync(self, queues_changed: bool) -> Result<(), Error> {
+        if self.leads() {
+            return self.refresh().await;
+        }
+        let logged_in = queues_changed.then(|| self.logged_in.get_untracked());
+        self.post(&crate::state::tabs::message::TabMessage::Resync { logged_in });
         Ok(())
     }
 
@@ -86,10 +101,11 @@ impl Ctl {
                 match result {
                     Ok(wait) => {
                         attempt = 0;
+                        self.next_retry_ms.set(None);
                         self.connection.set(ConnectionState::Connected);
                         self.persist_tokens();
                         if wait {
-                            sleep_ms(u64::from(interval)).await;
+                            self.sleep_or_wake(u64::from(interval)).await;
                         }
                     }
                     Err(Error::Unauthorized { .. } | Error::NotLoggedIn) => {
@@ -97,14 +113,20 @@ impl Ctl {
                         break;
                     }
                     Err(err) => {
-                        self.connection.set(ConnectionState::Reconnecting);
                         attempt = attempt.saturating_add(1);
                         let delay = match Retry::decide(&err, attempt, &backoff, jitter()) {
                             Retry::After(ms) => ms,
                             // Not a passing fault (e.g. 403 on realtime data): keep trying, slowly.
                             Retry::Never => backoff.max_ms,
                         };
-                        sleep_ms(delay).await;
+                        self.next_retry_ms.set(Some(now_ms().saturating_add(delay)));
+                        // Offline, the browser's `online` event wakes the loop at once.
+                        self.connection.set(if is_online() {
+                            ConnectionState::Reconnecting
+                        } else {
+                            ConnectionState::Offline
+                        });
+                        self.sleep_or_wake(delay).await;
                     }
                 }
             }

@@ -9,6 +9,7 @@ pub mod host;
 pub mod navigate;
 pub mod page_numbers;
 pub mod storage;
+pub mod tabs;
 pub mod tel_links;
 pub mod title;
 pub mod transport;

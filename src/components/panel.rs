@@ -11,6 +11,7 @@ use super::notice::NoticeLine;
 use super::panel_controls::PanelControls;
 use super::queue_list::QueueList;
 use crate::app::Ctl;
+use crate::state::ConnectionState;
 use crate::state::i18n::Text;
 
 /// The CTI panel as mounted into a CRM page.
@@ -35,6 +36,7 @@ pub fn Panel(
                 role="region"
                 lang=lang.code()
                 data-ringing=move || ctl.ringing_sound.get().to_string()
+                data-tab-role=move || if ctl.leader.get() { "leader" } else { "follower" }
                 aria-label=ctl.t(Text::ProductName)
             >
                 <header class="dcti-header">
@@ -45,12 +47,17 @@ pub fn Panel(
                         data-state=move || connection.get().token()
                     >
                         {move || connection.get().label(lang)}
+                        {move || retry_text(ctl, lang)}
                     </p>
                     <PanelControls ctl />
                 </header>
                 <div class="dcti-body" id="dcti-body" hidden=hidden>
                     <NoticeLine ctl />
                     <Show when=logged_in fallback=move || view! { <LoginForm ctl /> }>
+                        // Expired mid-day (D6): log in again here; the calls below stay.
+                        <Show when=move || connection.get() == ConnectionState::LoginExpired>
+                            <LoginForm ctl />
+                        </Show>
                         <AgentBar ctl />
                         <AlertsSetup ctl />
                         <CallCards ctl />
@@ -69,4 +76,18 @@ pub fn Panel(
             </section>
         }
     }
+}
+
+/// " · next try in 4 s" while reconnecting, counting down with the panel's clock.
+fn retry_text(ctl: Ctl, lang: crate::state::i18n::Lang) -> Option<String> {
+    if ctl.connection.get() != ConnectionState::Reconnecting {
+        return None;
+    }
+    let at = ctl.next_retry_ms.get()?;
+    let seconds = at.saturating_sub(ctl.now.get()).div_ceil(1000);
+    let text = crate::state::i18n::t(lang, Text::NextRetry);
+    Some(format!(
+        " · {}",
+        crate::state::i18n::fill(text, "seconds", &seconds.to_string())
+    ))
 }

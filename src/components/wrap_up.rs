@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::Ctl;
 use crate::state::i18n::Text;
+use crate::state::wrap_up::Draft;
 
 /// The wrap-up form of one ended call.
 #[component]
@@ -15,36 +16,57 @@ pub fn WrapUp(
     /// The call's activity.
     activity: ActivityName,
 ) -> impl IntoView {
-    let status = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
+    // The draft lives in the controller: this form may be rebuilt while the agent types.
+    let draft = {
+        let activity = activity.clone();
+        Memo::new(move |_| ctl.drafts.with(|d| d.get(&activity)))
+    };
+    let on_status = {
+        let activity = activity.clone();
+        move |ev| {
+            let value = event_target_value(&ev);
+            ctl.edit_draft(&activity, |d| d.status = value);
+        }
+    };
+    let on_note = {
+        let activity = activity.clone();
+        move |ev| {
+            let value = event_target_value(&ev);
+            ctl.edit_draft(&activity, |d| d.note = value);
+        }
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let statuses: Vec<StatusName> = Some(status.get_untracked())
+        let Draft { status, note } = draft.get_untracked();
+        let statuses: Vec<StatusName> = Some(status)
             .filter(|s| !s.is_empty())
             .map(StatusName::new)
             .into_iter()
             .collect();
-        ctl.save_wrap_up(activity.clone(), statuses, note.get_untracked());
+        ctl.save_wrap_up(activity.clone(), statuses, note);
     };
     view! {
         <form class="dcti-wrap-up" on:submit=submit>
             <p class="dcti-ended">{ctl.t(Text::CallEnded)}</p>
             <label>
                 <span>{ctl.t(Text::Disposition)}</span>
-                <select name="disposition" on:change=move |ev| status.set(event_target_value(&ev))>
+                <select name="disposition" on:change=on_status>
                     <option value="">{ctl.t(Text::ChooseDisposition)}</option>
                     {move || ctl.statuses.get().into_iter().filter_map(|s| {
                         let name = s.name?.as_str().to_owned();
                         let title = s.title.unwrap_or_else(|| name.clone());
-                        Some(view! { <option value=name>{title}</option> })
+                        // Selected from the draft, so rebuilt options keep the agent's choice.
+                        let chosen = name.clone();
+                        let selected = move || draft.with(|d| d.status == chosen);
+                        Some(view! { <option value=name prop:selected=selected>{title}</option> })
                     }).collect_view()}
                 </select>
             </label>
             <label>
                 <span>{ctl.t(Text::Note)}</span>
                 <textarea name="note" rows="3"
-                    prop:value=note
-                    on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                    prop:value=move || draft.with(|d| d.note.clone())
+                    on:input=on_note></textarea>
             </label>
             <button type="submit" class="dcti-primary">{ctl.t(Text::Save)}</button>
         </form>

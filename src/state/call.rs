@@ -77,7 +77,7 @@ pub struct CallInfo {
 }
 
 /// Where a call stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CallPhase {
     /// Offered to the agent (or, outbound, being dialled).
     Ringing,

@@ -1,9 +1,11 @@
 //! The state of the panel's link to Daktela, as the agent sees it.
 
+use serde::{Deserialize, Serialize};
+
 use crate::state::i18n::{Lang, Text, t};
 
 /// Where the panel stands with Daktela. The agent always sees one of these in the panel header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ConnectionState {
     /// No session yet: the agent has not logged in (the state on first load).
     #[default]
@@ -12,8 +14,10 @@ pub enum ConnectionState {
     Connecting,
     /// Logged in, and the last exchange with Daktela succeeded.
     Connected,
-    /// Logged in, but the last exchange failed; the panel is retrying.
+    /// Logged in, but the last exchange failed; the panel is retrying (the header shows when).
     Reconnecting,
+    /// Logged in, but the browser says it is offline: the panel re-syncs the moment it is back.
+    Offline,
     /// The login expired and could not be renewed (CONTRACT D6): the agent logs in again;
     /// call cards and queued CRM logs are kept.
     LoginExpired,
@@ -29,6 +33,7 @@ impl ConnectionState {
                 Self::Connecting => Text::Connecting,
                 Self::Connected => Text::Connected,
                 Self::Reconnecting => Text::Reconnecting,
+                Self::Offline => Text::Offline,
                 Self::LoginExpired => Text::LoginExpired,
             },
         )
@@ -41,6 +46,7 @@ impl ConnectionState {
             Self::Connecting => "connecting",
             Self::Connected => "connected",
             Self::Reconnecting => "reconnecting",
+            Self::Offline => "offline",
             Self::LoginExpired => "login-expired",
         }
     }
@@ -50,11 +56,12 @@ impl ConnectionState {
 mod tests {
     use super::*;
 
-    const ALL: [ConnectionState; 5] = [
+    const ALL: [ConnectionState; 6] = [
         ConnectionState::NotConnected,
         ConnectionState::Connecting,
         ConnectionState::Connected,
         ConnectionState::Reconnecting,
+        ConnectionState::Offline,
         ConnectionState::LoginExpired,
     ];
 

@@ -76,6 +76,8 @@ texts! {
     Connected => "Connected", "Připojeno";
     /// Connection: lost, trying again.
     Reconnecting => "Reconnecting…", "Obnovování spojení…";
+    /// Connection: when the next reconnect attempt is, after [`Text::Reconnecting`].
+    NextRetry => "next try in {seconds} s", "další pokus za {seconds} s";
     /// Connection: the browser is offline.
     Offline => "Offline: check your connection", "Offline: zkontrolujte připojení";
     /// Connection: the token was refused.

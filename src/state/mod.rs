@@ -12,5 +12,7 @@ pub mod phone;
 pub mod prefs;
 pub mod retry;
 pub mod screen_pop;
+pub mod tabs;
+pub mod wrap_up;
 
 pub use connection::ConnectionState;
