@@ -12,5 +12,6 @@ pub mod phone;
 pub mod prefs;
 pub mod retry;
 pub mod screen_pop;
+pub mod widget;
 
 pub use connection::ConnectionState;
