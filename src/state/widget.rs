@@ -7,6 +7,7 @@
 //!   agent's note, as an outbox entry keyed by the activity.
 
 pub mod choice;
+pub mod messages;
 pub mod pairing;
 pub mod params;
 
