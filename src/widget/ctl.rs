@@ -213,7 +213,8 @@ impl WidgetCtl {
     /// "Confirm and save": queues the pairing of the chosen record with the note, and sends it.
     pub fn save(self) {
         let Some(record) = self.chosen_record() else {
-            self.problem.set(Some(self.t(Text::WidgetChooseFirst).to_owned()));
+            self.problem
+                .set(Some(self.t(Text::WidgetChooseFirst).to_owned()));
             return;
         };
         let params = self.params();

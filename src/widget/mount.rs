@@ -68,8 +68,7 @@ async fn start(root: web_sys::HtmlElement) {
             let message = param_error(config.language, &err);
             crate::browser::console::error(&format!("daktela-cti widget: {err}"));
             let param = err.param();
-            leptos::mount::mount_to(root, move || view! { <WidgetError message param /> })
-                .forget();
+            leptos::mount::mount_to(root, move || view! { <WidgetError message param /> }).forget();
         }
     }
 }

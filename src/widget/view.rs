@@ -54,7 +54,8 @@ pub fn ActivityWidget(
 /// The lookup's outcome: the record, the pick list, or "create contact".
 #[component]
 fn LookupView(ctl: WidgetCtl) -> impl IntoView {
-    move || match ctl.lookup.get() {
+    move || {
+        match ctl.lookup.get() {
         Lookup::Loading => view! {
             <p class="dcti-w-lookup" role="status" data-state="loading">{ctl.t(Text::WidgetLookingUp)}</p>
         }
@@ -102,6 +103,7 @@ fn LookupView(ctl: WidgetCtl) -> impl IntoView {
             }
             .into_any()
         }
+    }
     }
 }
 
