@@ -30,6 +30,9 @@ pub struct StoredPairing {
     pub updated_at: String,
     /// How many PUTs after the first changed it (a repeat of the same body changes nothing).
     pub updates: u32,
+    /// How many PUTs arrived for it, repeats included: what a test counts to prove a client
+    /// did not send twice.
+    pub puts: u32,
     /// The body, as last sent.
     pub record: Map<String, Value>,
 }
@@ -125,6 +128,7 @@ pub async fn put(
     let now = now_iso();
     let (stored, created) = pairings.with(|all| {
         if let Some(p) = all.iter_mut().find(|p| p.activity == activity) {
+            p.puts = p.puts.saturating_add(1);
             if p.record != record {
                 p.record = record;
                 p.updated_at = now;
@@ -138,6 +142,7 @@ pub async fn put(
             created_at: now.clone(),
             updated_at: now,
             updates: 0,
+            puts: 1,
             record,
         };
         all.push(p.clone());
@@ -171,7 +176,7 @@ pub async fn get_one(State(pairings): State<Pairings>, Path(activity): Path<Stri
 }
 
 /// `GET /api/pairings`: every pairing, oldest first, as `{id, activity, created_at, updated_at,
-/// updates, record}`.
+/// updates, puts, record}`.
 pub async fn list(State(pairings): State<Pairings>) -> Json<Value> {
     Json(pairings.with(|all| json!(all)))
 }

@@ -26,7 +26,10 @@ async fn a_pairing_is_upserted_by_activity_and_a_repeat_changes_nothing() {
     assert_eq!(again.status, StatusCode::OK);
     let list = get(&r, "/api/pairings").await.json();
     assert_eq!(list.as_array().unwrap().len(), 1);
-    assert_eq!(list[0]["updates"], 0);
+    assert_eq!(
+        (&list[0]["updates"], &list[0]["puts"]),
+        (&json!(0), &json!(2))
+    );
     let changed = json(
         &r,
         "PUT",
