@@ -10,7 +10,7 @@
 //!   country; for `internal` an extension, kept as text (no lookup is made);
 //! - other parameters are ignored (Daktela or the integrator may add their own).
 //!
-//! UNCONFIRMED(D7, proposed: not yet in CONTRACT.md): the white paper (§3.1) names the four
+//! UNCONFIRMED(D8, proposed: not yet in CONTRACT.md): the white paper (§3.1) names the four
 //! parameters and gives one example (`clid=773794604&direction=in&callid=1WS.58184&activity=
 //! activities_181sd845a16ds84612sd84`) but not the values' formats. This module reads them as:
 //! ids are opaque tokens of the characters above; `clid` is the remote party's number as Daktela
