@@ -255,6 +255,15 @@ async fn several_matches_are_a_pick_list_and_none_offers_create_contact() -> any
         .await?;
     let saved = pairings(&demo).await?;
     assert_eq!(saved[0]["record"]["crm_record"]["id"], "C-1005");
+    // The transferred call's next activity starts with the record the first agent chose.
+    let url = demo.agent_view_url(&query("222333444", "in", "1WS.7", "activities_many_2"));
+    browser.client.goto(&url).await?;
+    widget.wait_for(".dcti-w-pick").await?;
+    let chosen = widget
+        .prop(".dcti-w-row[data-record='C-1005'] input", "checked")
+        .await?;
+    assert_eq!(chosen, json!(true));
+    assert_eq!(pairings(&demo).await?.len(), 1, "choosing is not saving");
 
     // An outbound call to a number the CRM does not know.
     let url = demo.agent_view_url(&query("608999000", "out", "1WS.8", "activities_none"));

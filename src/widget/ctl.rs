@@ -115,13 +115,12 @@ impl WidgetCtl {
     fn restore(self) {
         let params = self.params();
         let key = key_for(&params.activity);
-        let (pending, problem) = outbox::change(|o| {
+        let pending = outbox::read(|o| {
             o.entries()
                 .iter()
                 .find(|e| e.key == key)
                 .map(|e| (e.payload.clone(), e.parked.then(|| e.last_error.clone())))
         });
-        self.report(problem);
         if let Some((payload, parked)) = pending
             && let Some(pairing) = Pairing::from_value(payload).filter(|p| p.is_for(&params))
         {
@@ -258,8 +257,8 @@ impl WidgetCtl {
     /// Delivers every due pairing of the widget's outbox once (other activities' too: a frame
     /// closed before its pairing landed leaves it to the next one).
     async fn flush(self) {
-        let (due, problem) = outbox::change(|o| o.due(now_ms()));
-        self.report(problem);
+        // Read only: this runs every few seconds and must not rewrite the storage each time.
+        let due = outbox::read(|o| o.due(now_ms()));
         let adapter = self.adapter();
         let backoff = Backoff::default();
         for entry in due {

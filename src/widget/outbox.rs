@@ -31,6 +31,15 @@ pub enum KeepError {
     Storage(#[from] StorageError),
 }
 
+/// Reads the stored outbox (the in-memory one without storage); nothing is written.
+pub(super) fn read<R>(look: impl FnOnce(&Outbox) -> R) -> R {
+    let text = LocalStore::open().and_then(|store| store.get(OUTBOX_KEY));
+    match text {
+        Ok(text) => look(&Outbox::from_json(&text.unwrap_or_default(), Backoff::default()).0),
+        Err(_) => IN_MEMORY.with(|o| look(&o.borrow())),
+    }
+}
+
 /// Applies `change` to the stored outbox and stores the result.
 pub(super) fn change<R>(change: impl FnOnce(&mut Outbox) -> R) -> (R, Option<KeepError>) {
     let store = match LocalStore::open() {
