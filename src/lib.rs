@@ -9,3 +9,4 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod state;
+pub mod widget;

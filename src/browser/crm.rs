@@ -16,6 +16,7 @@ use crate::state::call_log::CallLogRecord;
 use crate::state::config::{Crm, PopTarget};
 use crate::state::retry::{Backoff, Retry};
 use crate::state::screen_pop::CrmRecord;
+use crate::state::widget::Pairing;
 pub use host_page::HostPageCrm;
 pub use rest::{PageTransport, RestCrmAdapter};
 
@@ -68,6 +69,11 @@ pub enum CrmError {
     /// The request could not be built (an invalid configured header, a non-ASCII key).
     #[error("the CRM request could not be built: {0}")]
     InvalidRequest(String),
+    /// The activity widget cannot save a pairing: no `crm.pair_url` (REST adapter only).
+    #[error(
+        "the activity widget cannot save: set crm.adapter to \"rest\" and crm.pair_url (docs/activity-widget.md)"
+    )]
+    NoPairUrl,
 }
 
 impl CrmError {
@@ -96,7 +102,10 @@ impl CrmError {
             Self::Status { status, .. } => matches!(status, 408 | 429 | 500..=599),
             Self::Unreachable(_) | Self::NoHost => true,
             Self::Rejected { permanent, .. } => !permanent,
-            Self::BadAnswer(_) | Self::NotAFunction(_) | Self::InvalidRequest(_) => false,
+            Self::BadAnswer(_)
+            | Self::NotAFunction(_)
+            | Self::InvalidRequest(_)
+            | Self::NoPairUrl => false,
         }
     }
 
@@ -155,6 +164,29 @@ impl CrmAdapter {
         match self {
             Self::HostPage(host) => host.log_call(record).await,
             Self::Rest(rest) => rest.log_call(record).await,
+        }
+    }
+
+    /// Saves the activity widget's pairing (an upsert keyed by the activity).
+    ///
+    /// # Errors
+    /// [`CrmError::NoPairUrl`] for the host-page adapter or without `crm.pair_url`; else see
+    /// [`CrmError::retry`].
+    pub async fn pair(&self, pairing: &Pairing) -> Result<(), CrmError> {
+        match self {
+            Self::HostPage(_) => Err(CrmError::NoPairUrl),
+            Self::Rest(rest) => rest.pair(pairing).await,
+        }
+    }
+
+    /// Reads back the saved pairing of `activity` (`None`: not saved, or no `crm.pair_url`).
+    ///
+    /// # Errors
+    /// [`CrmError`] when the CRM fails to answer or answers something else.
+    pub async fn read_pairing(&self, activity: &str) -> Result<Option<Pairing>, CrmError> {
+        match self {
+            Self::Rest(rest) if rest.has_pair_url() => rest.read_pairing(activity).await,
+            _ => Ok(None),
         }
     }
 

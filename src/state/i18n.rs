@@ -228,6 +228,56 @@ texts! {
     PageNumberCall => "Call", "Volat";
     /// Its tooltip and accessible name; `{number}` is the number it dials.
     PageNumberCallTitle => "Call {number} through Daktela", "Volat {number} přes Daktelu";
+
+    // ---- Activity widget (issue 10): the CRM page Daktela frames beside each activity. ----
+    /// The widget's heading.
+    WidgetTitle => "Daktela activity", "Aktivita Daktela";
+    /// The call, inbound.
+    WidgetCallIn => "Incoming call from {number}", "Příchozí hovor z čísla {number}";
+    /// The call, outbound.
+    WidgetCallOut => "Outgoing call to {number}", "Odchozí hovor na číslo {number}";
+    /// The call, between users.
+    WidgetCallInternal => "Internal call {number}", "Interní hovor {number}";
+    /// While the CRM lookup runs.
+    WidgetLookingUp => "Looking the number up in the CRM…", "Vyhledávání čísla v CRM…";
+    /// The CRM lookup failed.
+    WidgetLookupFailed => "The CRM lookup failed: {message}", "Vyhledání v CRM selhalo: {message}";
+    /// Heading of the one matching record.
+    WidgetOneMatch => "CRM record", "Záznam v CRM";
+    /// Legend of the pick list.
+    WidgetManyMatches => "Several CRM records match: choose one", "Číslu odpovídá více záznamů v CRM: vyberte jeden";
+    /// No record has the number.
+    WidgetNoMatch => "No CRM record has the number {number}", "Číslo {number} nemá v CRM žádný záznam";
+    /// Internal call: no lookup.
+    WidgetInternal => "An internal call: there is no customer to look up", "Interní hovor: není koho vyhledat";
+    /// The save button.
+    WidgetSave => "Confirm and save", "Potvrdit a uložit";
+    /// Saved: `{name}` is the record.
+    WidgetSaved => "Saved in the CRM: {name}", "Uloženo v CRM: {name}";
+    /// Queued, not delivered yet.
+    WidgetSaving => "Saving… will retry", "Ukládání… pokus se zopakuje";
+    /// Refused by the CRM.
+    WidgetNotSaved => "Not saved: {message}", "Neuloženo: {message}";
+    /// Try a refused save again.
+    WidgetRetry => "Try again", "Zkusit znovu";
+    /// Save pressed with no record chosen.
+    WidgetChooseFirst => "Choose a record first", "Nejdřív vyberte záznam";
+    /// The note is too long.
+    WidgetNoteTooLong => "The note is longer than {n} characters: shorten it", "Poznámka je delší než {n} znaků: zkraťte ji";
+    /// A parameter is absent.
+    WidgetParamMissing => "The widget's address lacks the parameter {param}: check the widget URL in Daktela's queue settings", "V adrese widgetu chybí parametr {param}: zkontrolujte URL widgetu v nastavení fronty v Daktele";
+    /// A parameter is repeated.
+    WidgetParamRepeated => "The parameter {param} appears more than once in the widget's address", "Parametr {param} je v adrese widgetu uveden víckrát";
+    /// A parameter is unusable; `{problem}` says why.
+    WidgetParamMalformed => "The parameter {param} is not valid: {problem}", "Parametr {param} není platný: {problem}";
+    /// Problem: bad percent-encoding.
+    WidgetProblemEncoding => "it is not valid percent-encoded UTF-8", "není platně zakódovaný (UTF-8 s procenty)";
+    /// Problem: too long.
+    WidgetProblemTooLong => "it is longer than {n} characters", "je delší než {n} znaků";
+    /// Problem: a character ids never have.
+    WidgetProblemCharacter => "„{char}“ is not allowed: use letters, digits, _ . - and :", "znak „{char}“ není povolen: použijte písmena, číslice, _ . - a :";
+    /// Problem: not a direction.
+    WidgetProblemDirection => "it must be in, out or internal", "musí být in, out nebo internal";
 }
 
 /// Replaces every `{key}` in `template` with `value`.

@@ -13,6 +13,7 @@ pub mod prefs;
 pub mod retry;
 pub mod screen_pop;
 pub mod tabs;
+pub mod widget;
 pub mod wrap_up;
 
 pub use connection::ConnectionState;

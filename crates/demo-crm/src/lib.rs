@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+mod agent_view;
 mod api;
 mod assets;
 mod call_log;
@@ -11,6 +12,7 @@ mod crm;
 mod form;
 mod page;
 mod pages;
+mod pairings;
 mod panel_config;
 mod phone;
 mod store;
@@ -21,6 +23,8 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::routing::get;
+
+pub use agent_view::WIDGET_PATH;
 use daktela_sim::{SimConfig, SimState};
 use tower_http::services::ServeDir;
 
@@ -116,9 +120,20 @@ pub fn app(config: DemoConfig) -> Result<(Router, SimState), DemoError> {
         .route("/demo-controls.js", get(assets::demo_controls))
         .route("/crm.css", get(assets::stylesheet))
         .with_state(crm);
+    // The activity widget (docs/activity-widget.md): its pairings, and a stand-in for Daktela's
+    // agent view that frames it.
+    let widget_routes = Router::new()
+        .route("/api/pairings", get(pairings::list))
+        .route(
+            "/api/pairings/{activity}",
+            get(pairings::get_one).put(pairings::put),
+        )
+        .route("/daktela-agent-view", get(agent_view::show))
+        .with_state(pairings::Pairings::default());
     // `ServeDir` answers `/` with the Trunk `index.html` and sends `.wasm` as
     // `application/wasm`, which browsers need for streaming compilation.
     let router = crm_routes
+        .merge(widget_routes)
         .nest(DAKTELA_PATH, daktela_sim::app(sim.clone()))
         .fallback_service(ServeDir::new(config.dist));
     Ok((router, sim))
@@ -143,6 +158,12 @@ impl RunningDemo {
     /// The simulator's base URL on this origin, e.g. `http://127.0.0.1:8080/daktela`.
     pub fn daktela_url(&self) -> String {
         format!("{}{DAKTELA_PATH}", self.url())
+    }
+
+    /// The simulated Daktela agent view framing the activity widget with `query` (passed as
+    /// given), e.g. `http://127.0.0.1:8080/daktela-agent-view?clid=…`.
+    pub fn agent_view_url(&self, query: &str) -> String {
+        format!("{}/daktela-agent-view?{query}", self.url())
     }
 
     /// The contact list, e.g. `http://127.0.0.1:8080/contacts`.

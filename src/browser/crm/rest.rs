@@ -194,6 +194,9 @@ fn error_message(body: &[u8]) -> String {
     text.chars().take(SHOWN_BODY_CHARS).collect()
 }
 
+#[path = "rest_pairing.rs"]
+mod pairing;
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "rest_tests.rs"]
 mod tests;

@@ -53,6 +53,9 @@ pub struct RestCrm {
     pub log_method: LogMethod,
     /// Sent with every CRM request.
     pub headers: StaticHeaders,
+    /// The activity widget's pairing upsert and read-back, keyed by `{activity}` (optional:
+    /// without it the widget shows records but cannot save a pairing).
+    pub pair_url: Option<Template>,
 }
 
 /// How the panel talks to the CRM.
@@ -82,6 +85,7 @@ pub(super) struct RawCrm {
     log_method: Option<LogMethod>,
     // Values, so that a wrongly typed API key is never echoed in an error message.
     headers: Option<BTreeMap<String, Value>>,
+    pair_url: Option<Template>,
 }
 
 impl RawCrm {
@@ -92,6 +96,7 @@ impl RawCrm {
                 ("crm.log_url", self.log_url.is_some()),
                 ("crm.log_method", self.log_method.is_some()),
                 ("crm.headers", self.headers.is_some()),
+                ("crm.pair_url", self.pair_url.is_some()),
             ];
             return match rest_only.iter().find(|(_, set)| *set) {
                 Some((field, _)) => Err(ConfigError::field_error(
@@ -130,11 +135,22 @@ impl RawCrm {
                 }
             };
         }
+        // The pairing is an upsert keyed by the activity: a URL without it would make every
+        // activity overwrite one record.
+        if let Some(pair_url) = &self.pair_url
+            && !pair_url.placeholders().contains(&"activity")
+        {
+            return Err(ConfigError::field_error(
+                "crm.pair_url",
+                "must contain {activity}, e.g. \"/api/pairings/{activity}\"",
+            ));
+        }
         Ok(Crm::Rest(RestCrm {
             lookup_url: self.lookup_url.ok_or_else(|| required("crm.lookup_url"))?,
             log_url: self.log_url.ok_or_else(|| required("crm.log_url"))?,
             log_method: self.log_method.unwrap_or_default(),
             headers: StaticHeaders(headers),
+            pair_url: self.pair_url,
         }))
     }
 }
