@@ -359,3 +359,47 @@ async fn a_login_expiring_mid_call_keeps_the_call_and_a_login_in_any_tab_resumes
         .await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dial_whose_answer_is_lost_is_checked_never_sent_twice() -> anyhow::Result<()> {
+    let (demo, browser, _first) = first_tab().await?;
+    let panel = Panel::new(&browser.client);
+    panel.click("label[data-queue='2001'] input").await?;
+    wait_until("the outbound queue login", PATIENCE, || async {
+        Ok(demo
+            .sim
+            .read(|w| {
+                w.sessions
+                    .get(AGENT)
+                    .is_some_and(|s| s.queues.contains_key(&2001))
+            })
+            .then_some(()))
+    })
+    .await?;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    // The leader is waiting on pull data, so the next activities request is the dial's POST.
+    demo.sim.inject_fault(FaultSpec {
+        kind: FaultKind::Status {
+            status: 502,
+            body: Some("<html>Bad gateway</html>".into()),
+        },
+        count: 1,
+        path_contains: Some("activities.json".into()),
+    });
+    panel
+        .fill("form.dcti-dial input[name=number]", "602 111 333")
+        .await?;
+    panel.submit("form.dcti-dial").await?;
+    panel
+        .wait_text("[role=alert]", "not among your calls")
+        .await?;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let dials = demo.sim.requests(&RequestFilter {
+        method: Some("POST".into()),
+        path: Some("/api/v6/activities".into()),
+        contains: Some("602111333".into()),
+    });
+    assert_eq!(dials.len(), 1, "never re-sent on its own: {dials:?}");
+    assert_eq!(panel.count(".dcti-call").await?, 0);
+    Ok(())
+}

@@ -65,6 +65,7 @@ impl Ctl {
                 .click_to_call(&request.number.to_daktela(), &request.queue)
                 .await;
             self.busy.set(false);
+            let ambiguous = result.as_ref().err().is_some_and(is_ambiguous);
             match result {
                 Ok(_) => self.notice.set(None),
                 Err(err) if err.is_phone_offline() => self.error(self.t(Text::PhoneOffline)),
@@ -73,13 +74,61 @@ impl Ctl {
                 {
                     self.error(self.t(Text::NotInOutboundQueue));
                 }
+                Err(_) if ambiguous => {}
                 Err(err) => self.report(&err),
             }
             // Show the call (or its absence) at once, whatever the answer said.
             if let Err(err) = self.resync(false).await {
                 self.report(&err);
             }
+            if ambiguous {
+                self.tell_whether_placed(&request).await;
+            }
         });
+    }
+
+    /// After an answer that does not say whether the call was placed: look at the agent's calls
+    /// (never send the dial again: it may ring already) and say what happened.
+    async fn tell_whether_placed(self, request: &DialRequest) {
+        let region = self.config.with_value(|c| c.default_country);
+        let seen = || {
+            self.calls.with_untracked(|calls| {
+                calls.calls().iter().any(|call| {
+                    call.info.direction == daktela_api::models::CallDirection::Out
+                        && call
+                            .info
+                            .remote_number
+                            .as_deref()
+                            .and_then(|n| normalize(n, region).ok())
+                            .is_some_and(|n| n == request.number)
+                })
+            })
+        };
+        // A follower sees the calls in the leader's next state; and Daktela may still be
+        // placing a call whose answer was lost, so look once more a little later.
+        let mut placed = false;
+        for wait_ms in [if self.leads() { 0 } else { 1_500 }, 3_000] {
+            crate::browser::clock::sleep_ms(wait_ms).await;
+            placed = seen();
+            if placed {
+                break;
+            }
+            let _ = self.resync(false).await;
+        }
+        let text = fill(
+            self.t(if placed {
+                Text::DialPlacedDespiteError
+            } else {
+                Text::DialNotConfirmed
+            }),
+            "number",
+            request.number.as_str(),
+        );
+        if placed {
+            self.info(text);
+        } else {
+            self.error(text);
+        }
     }
 
     /// Goes ready: ends the pause (CONTRACT D1).
@@ -145,5 +194,15 @@ impl Ctl {
                 Err(err) => self.report(&err),
             }
         });
+    }
+}
+
+/// A failure after which the call may or may not have been placed: no answer, a lost
+/// connection, a server error, an unreadable success.
+fn is_ambiguous(err: &Error) -> bool {
+    match err {
+        Error::Timeout | Error::Transport(_) | Error::Decode { .. } => true,
+        Error::Api { status, .. } => *status >= 500,
+        _ => false,
     }
 }

@@ -78,6 +78,10 @@ texts! {
     Reconnecting => "Reconnecting…", "Obnovování spojení…";
     /// Connection: when the next reconnect attempt is, after [`Text::Reconnecting`].
     NextRetry => "next try in {seconds} s", "další pokus za {seconds} s";
+    /// Click-to-call failed ambiguously, but the call shows among the agent's calls.
+    DialPlacedDespiteError => "Daktela's answer was lost, but the call to {number} was placed", "Odpověď Daktely se ztratila, ale hovor na {number} byl zahájen";
+    /// Click-to-call failed ambiguously and no call shows: nothing was re-sent.
+    DialNotConfirmed => "Daktela did not confirm the call to {number} and it is not among your calls; dial again if you still want it", "Daktela hovor na {number} nepotvrdila a mezi vašimi hovory není; pokud ho stále chcete, vytočte znovu";
     /// Connection: the browser is offline.
     Offline => "Offline: check your connection", "Offline: zkontrolujte připojení";
     /// Connection: the token was refused.
