@@ -31,6 +31,15 @@ impl Browser {
     /// # Errors
     /// When the driver cannot start or the session cannot be created.
     pub async fn start() -> anyhow::Result<Self> {
+        Self::start_with_args(&[]).await
+    }
+
+    /// [`Browser::start`] with `extra_args` appended to Chromium's command line (e.g.
+    /// `--enable-precise-memory-info` for a benchmark); the tests use [`Browser::start`].
+    ///
+    /// # Errors
+    /// When the driver cannot start or the session cannot be created.
+    pub async fn start_with_args(extra_args: &[&str]) -> anyhow::Result<Self> {
         let driver_bin =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let chrome_bin = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
@@ -45,7 +54,7 @@ impl Browser {
         let profile =
             std::env::temp_dir().join(format!("dcti-e2e-profile-{}-{port}", std::process::id()));
         let browser = Self {
-            client: connect(port, &chrome_bin, &profile).await?,
+            client: connect(port, &chrome_bin, &profile, extra_args).await?,
             driver,
             profile,
         };
@@ -54,16 +63,29 @@ impl Browser {
     }
 }
 
-async fn connect(port: u16, chrome_bin: &str, profile: &std::path::Path) -> anyhow::Result<Client> {
+async fn connect(
+    port: u16,
+    chrome_bin: &str,
+    profile: &std::path::Path,
+    extra_args: &[&str],
+) -> anyhow::Result<Client> {
+    let mut args = vec![
+        "--headless=new".to_owned(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-dev-shm-usage".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        format!("--user-data-dir={}", profile.display()),
+    ];
+    args.extend(extra_args.iter().map(|a| (*a).to_owned()));
     let caps = serde_json::json!({
         "goog:chromeOptions": {
             "binary": chrome_bin,
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-                format!("--user-data-dir={}", profile.display()),
-            ],
+            "args": args,
         }
     });
     let caps = match caps {
