@@ -118,8 +118,8 @@ pub struct Ctl {
     election: StoredValue<Option<Election>>,
     /// Other tabs and when they were last heard from.
     alive: StoredValue<Vec<(TabId, u64)>>,
-    /// Bumped to wake the pull loop from its wait.
-    wake: StoredValue<u64>,
+    /// Wakes the pull loop from its wait.
+    wake: StoredValue<crate::browser::wake::Wake, LocalStorage>,
     /// The access token last sent to the other tabs.
     shared_token: StoredValue<Option<String>>,
     /// A leader's state has been mirrored here (then it is fresher than this tab's saved calls).
@@ -176,7 +176,7 @@ impl Ctl {
             channel: StoredValue::new_local(None),
             election: StoredValue::new(None),
             alive: StoredValue::new(Vec::new()),
-            wake: StoredValue::new(0),
+            wake: StoredValue::new_local(crate::browser::wake::Wake::new()),
             shared_token: StoredValue::new(None),
             mirrored: StoredValue::new(false),
         }

@@ -386,20 +386,12 @@ impl Ctl {
 
     /// Wakes the leader's loop from its wait (a re-sync now).
     pub(super) fn wake(&self) {
-        self.wake.update_value(|w| *w = w.wrapping_add(1));
+        self.wake.with_value(|w| w.wake());
     }
 
     /// Waits `ms`, or less when [`Ctl::wake`] is called meanwhile.
     pub(super) async fn sleep_or_wake(&self, ms: u64) {
-        const STEP_MS: u64 = 250;
-        let start = self.wake.get_value();
-        let until = now_ms().saturating_add(ms);
-        loop {
-            let now = now_ms();
-            if now >= until || self.wake.get_value() != start {
-                return;
-            }
-            sleep_ms((until - now).min(STEP_MS)).await;
-        }
+        let wake = self.wake.get_value();
+        wake.sleep(ms).await;
     }
 }

@@ -13,3 +13,4 @@ pub mod tabs;
 pub mod tel_links;
 pub mod title;
 pub mod transport;
+pub mod wake;
