@@ -4,11 +4,13 @@
 
 mod agent;
 mod browser;
+mod crm;
 mod panel;
 mod wait;
 
 pub use agent::log_in_ready;
 pub use browser::Browser;
+pub use crm::{crm_logs, get_json, wait_for_logged_note};
 pub use panel::{PATIENCE, Panel};
 pub use wait::wait_until;
 

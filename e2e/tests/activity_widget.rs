@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use daktela_cti_e2e::{Browser, PATIENCE, dist_dir, wait_until};
+use daktela_cti_e2e::{Browser, PATIENCE, dist_dir, get_json, wait_until};
 use daktela_sim::RingRequest;
 use demo_crm::{DemoConfig, RunningDemo};
 use fantoccini::Client;
@@ -117,25 +117,14 @@ fn query(clid: &str, direction: &str, call_id: &str, activity: &str) -> String {
     format!("clid={clid}&direction={direction}&callid={call_id}&activity={activity}")
 }
 
-async fn http_get_json(url: &str) -> anyhow::Result<Value> {
-    use hyper_util::client::legacy::Client;
-    use hyper_util::rt::TokioExecutor;
-    let client: Client<_, String> = Client::builder(TokioExecutor::new()).build_http();
-    let response = client.get(url.parse()?).await?;
-    let bytes = http_body_util::BodyExt::collect(response.into_body())
-        .await?
-        .to_bytes();
-    Ok(serde_json::from_slice(&bytes)?)
-}
-
 /// The CRM's pairings (`GET /api/pairings`).
 async fn pairings(demo: &RunningDemo) -> anyhow::Result<Vec<Value>> {
-    let body = http_get_json(&format!("{}/api/pairings", demo.url())).await?;
+    let body = get_json(&format!("{}/api/pairings", demo.url())).await?;
     Ok(body.as_array().cloned().unwrap_or_default())
 }
 
 async fn call_logs(demo: &RunningDemo) -> anyhow::Result<Vec<Value>> {
-    let body = http_get_json(&format!("{}/api/call-logs", demo.url())).await?;
+    let body = get_json(&format!("{}/api/call-logs", demo.url())).await?;
     Ok(body.as_array().cloned().unwrap_or_default())
 }
 

@@ -4,10 +4,11 @@
 
 use std::time::Duration;
 
-use daktela_cti_e2e::{Browser, PATIENCE, Panel, dist_dir, log_in_ready, wait_until};
+use daktela_cti_e2e::{
+    Browser, PATIENCE, Panel, crm_logs, dist_dir, log_in_ready, wait_for_logged_note, wait_until,
+};
 use daktela_sim::{HangupOverrides, RequestFilter, RingRequest};
 use demo_crm::{DemoConfig, RunningDemo};
-use serde_json::Value;
 
 const AGENT: &str = "agent1";
 const INBOUND: &str = "1001";
@@ -28,24 +29,6 @@ async fn ready_agent() -> anyhow::Result<(RunningDemo, Browser)> {
     let panel = Panel::new(&browser.client);
     log_in_ready(&panel, &demo.sim, AGENT, "agent1pass", &[INBOUND, OUTBOUND]).await?;
     Ok((demo, browser))
-}
-
-/// The CRM's call logs, as its API lists them.
-async fn crm_logs(demo: &RunningDemo) -> anyhow::Result<Vec<Value>> {
-    let body: Value = http_get_json(&format!("{}/api/call-logs", demo.url())).await?;
-    Ok(body.as_array().cloned().unwrap_or_default())
-}
-
-async fn http_get_json(url: &str) -> anyhow::Result<Value> {
-    // The e2e crate has no HTTP client of its own; hyper-util's legacy client is enough.
-    use hyper_util::client::legacy::Client;
-    use hyper_util::rt::TokioExecutor;
-    let client: Client<_, String> = Client::builder(TokioExecutor::new()).build_http();
-    let response = client.get(url.parse()?).await?;
-    let bytes = http_body_util::BodyExt::collect(response.into_body())
-        .await?
-        .to_bytes();
-    Ok(serde_json::from_slice(&bytes)?)
 }
 
 fn click_to_calls(demo: &RunningDemo, number: &str) -> usize {
@@ -214,14 +197,7 @@ async fn a_reload_during_wrap_up_loses_nothing_and_doubles_nothing() -> anyhow::
         )
         .await?;
     panel.submit("form.dcti-wrap-up").await?;
-    wait_until("the note in the CRM", PATIENCE, || async {
-        let logs = crm_logs(&demo).await?;
-        Ok(logs
-            .iter()
-            .any(|l| l["record"]["note"] == "Unknown caller, asked for a brochure")
-            .then_some(()))
-    })
-    .await?;
+    wait_for_logged_note(&demo, "Unknown caller, asked for a brochure").await?;
     tokio::time::sleep(Duration::from_secs(3)).await;
     let logs = crm_logs(&demo).await?;
     assert_eq!(logs.len(), 1, "one log, updated, never two: {logs:?}");

@@ -4,12 +4,13 @@
 
 use std::time::Duration;
 
-use daktela_cti_e2e::{Browser, PATIENCE, Panel, dist_dir, log_in_ready, wait_until};
+use daktela_cti_e2e::{
+    Browser, PATIENCE, Panel, crm_logs, dist_dir, log_in_ready, wait_for_logged_note, wait_until,
+};
 use daktela_sim::{FaultKind, FaultSpec, HangupOverrides, RequestFilter, RingRequest};
 use demo_crm::{DemoConfig, RunningDemo};
 use fantoccini::Client;
 use fantoccini::wd::WindowHandle;
-use serde_json::Value;
 
 const AGENT: &str = "agent1";
 const INBOUND: &str = "1001";
@@ -51,21 +52,6 @@ async fn role(client: &Client) -> anyhow::Result<Option<String>> {
     Panel::new(client)
         .attr(".dcti-panel", "data-tab-role")
         .await
-}
-
-/// The CRM's call logs, as its API lists them.
-async fn crm_logs(demo: &RunningDemo) -> anyhow::Result<Vec<Value>> {
-    use hyper_util::client::legacy::Client;
-    use hyper_util::rt::TokioExecutor;
-    let client: Client<_, String> = Client::builder(TokioExecutor::new()).build_http();
-    let response = client
-        .get(format!("{}/api/call-logs", demo.url()).parse()?)
-        .await?;
-    let bytes = http_body_util::BodyExt::collect(response.into_body())
-        .await?
-        .to_bytes();
-    let body: Value = serde_json::from_slice(&bytes)?;
-    Ok(body.as_array().cloned().unwrap_or_default())
 }
 
 fn ring(demo: &RunningDemo, from: &str) -> anyhow::Result<String> {
@@ -160,14 +146,7 @@ async fn tabs_share_one_session_and_a_call_pops_once_in_the_tab_used_last() -> a
         .fill("textarea[name=note]", "Wants a callback")
         .await?;
     panel.submit("form.dcti-wrap-up").await?;
-    wait_until("the note in the CRM", PATIENCE, || async {
-        let logs = crm_logs(&demo).await?;
-        Ok(logs
-            .iter()
-            .any(|l| l["record"]["note"] == "Wants a callback")
-            .then_some(()))
-    })
-    .await?;
+    wait_for_logged_note(&demo, "Wants a callback").await?;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let logs = crm_logs(&demo).await?;
     assert_eq!(
@@ -224,14 +203,7 @@ async fn the_leader_closing_mid_wrap_up_loses_nothing_and_doubles_nothing() -> a
         .wait_attr(".dcti-agent", "data-state", "paused")
         .await?;
     panel.submit("form.dcti-wrap-up").await?;
-    wait_until("the note in the CRM", PATIENCE, || async {
-        let logs = crm_logs(&demo).await?;
-        Ok(logs
-            .iter()
-            .any(|l| l["record"]["note"] == "Closed the other tab")
-            .then_some(()))
-    })
-    .await?;
+    wait_for_logged_note(&demo, "Closed the other tab").await?;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let logs = crm_logs(&demo).await?;
     assert_eq!(logs.len(), 1, "{logs:?}");
