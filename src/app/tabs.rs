@@ -16,7 +16,7 @@ use crate::state::config::PopTarget;
 use crate::state::tabs::TabId;
 use crate::state::tabs::active::ActiveTab;
 use crate::state::tabs::election::{Change, Election, HEARTBEAT_MS};
-use crate::state::tabs::message::TabMessage;
+use crate::state::tabs::message::{TabMessage, VERSION};
 use crate::state::tabs::mirror::{Mirror, SharedTokens};
 
 /// Where the last-used tab is kept (`localStorage`, shared by the tabs).
@@ -31,9 +31,12 @@ impl Ctl {
     pub(super) fn join_tabs(self) {
         let me = TabId::generate(now_ms(), jitter());
         self.tab.set_value(me.clone());
+        // Per message format and per Daktela instance: tabs of an older build (a page not
+        // reloaded since a deploy) form their own group instead of following a leader whose
+        // messages they cannot read.
         let name = self
             .config
-            .with_value(|c| format!("daktela-cti:{}", c.api_base));
+            .with_value(|c| format!("daktela-cti:v{VERSION}:{}", c.api_base));
         match TabChannel::open(&name, move |text| {
             if let Some(message) = TabMessage::decode(&text) {
                 self.on_tab_message(message);

@@ -12,8 +12,9 @@ use super::TabId;
 use super::mirror::{Mirror, SharedTokens};
 use crate::state::call::CallInfo;
 
-/// The channel's format version: tabs of an older build (a CRM page not reloaded since a
-/// deploy) ignore messages they cannot read instead of misreading them.
+/// The channel's format version. Change it with any incompatible change of [`TabMessage`]: the
+/// channel and the leader lock are named per version, so tabs of an older build (a page not
+/// reloaded since a deploy) keep their own leader instead of misreading a newer one.
 pub const VERSION: u32 = 1;
 
 /// One message between tabs.
