@@ -15,11 +15,14 @@ use crate::state::call::CallInfo;
 /// The channel's format version. Change it with any incompatible change of [`TabMessage`]: the
 /// channel and the leader lock are named per version, so tabs of an older build (a page not
 /// reloaded since a deploy) keep their own leader instead of misreading a newer one.
-pub const VERSION: u32 = 1;
+/// Version 2: `{"v": 2, "m": {"<variant>": {...}}}` (1 was internally tagged and flattened).
+pub const VERSION: u32 = 2;
 
-/// One message between tabs.
+/// One message between tabs. Serde's default (externally tagged) form, on purpose: an
+/// internally tagged or flattened enum is buffered into serde's `Content` before it is read,
+/// which compiles a second copy of every model's deserializer into the panel's wasm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum TabMessage {
     /// A tab is alive (every tab, every heartbeat); `leads` from the leader.
     Heartbeat {
@@ -87,12 +90,11 @@ pub enum TabMessage {
     RingStop,
 }
 
-/// The message with its version, as sent.
+/// The message with its version, as sent (`M` is `&TabMessage` out, `TabMessage` in).
 #[derive(Debug, Serialize, Deserialize)]
-struct Envelope {
+struct Envelope<M> {
     v: u32,
-    #[serde(flatten)]
-    message: TabMessage,
+    m: M,
 }
 
 impl TabMessage {
@@ -100,7 +102,7 @@ impl TabMessage {
     pub fn encode(&self) -> String {
         let envelope = Envelope {
             v: VERSION,
-            message: self.clone(),
+            m: self,
         };
         // Every field is plain data with string keys: serialising cannot fail.
         serde_json::to_string(&envelope).unwrap_or_default()
@@ -108,8 +110,8 @@ impl TabMessage {
 
     /// A received text; `None` for anything not from a tab of this version (ignored).
     pub fn decode(text: &str) -> Option<Self> {
-        let envelope: Envelope = serde_json::from_str(text).ok()?;
-        (envelope.v == VERSION).then_some(envelope.message)
+        let envelope: Envelope<Self> = serde_json::from_str(text).ok()?;
+        (envelope.v == VERSION).then_some(envelope.m)
     }
 }
 
@@ -141,7 +143,9 @@ mod tests {
         for message in messages {
             assert_eq!(TabMessage::decode(&message.encode()), Some(message));
         }
-        assert_eq!(TabMessage::decode(r#"{"v":2,"type":"ring_stop"}"#), None);
+        assert_eq!(TabMessage::RingStop.encode(), r#"{"v":2,"m":"ring_stop"}"#);
+        assert_eq!(TabMessage::decode(r#"{"v":3,"m":"ring_stop"}"#), None);
+        assert_eq!(TabMessage::decode(r#"{"v":1,"type":"ring_stop"}"#), None);
         assert_eq!(TabMessage::decode("not json"), None);
     }
 }
