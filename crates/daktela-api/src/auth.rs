@@ -2,8 +2,9 @@
 
 use std::fmt;
 
-use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+use crate::read::{Fields, FromJson, ReadError, deserialize_with_reader};
 
 macro_rules! secret {
     ($(#[$doc:meta])* $name:ident) => {
@@ -68,48 +69,28 @@ pub struct LoginTokens {
     pub refresh_token: Option<RefreshToken>,
 }
 
-impl<'de> Deserialize<'de> for LoginTokens {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(TokensVisitor)
-    }
-}
-
-struct TokensVisitor;
-
-impl<'de> Visitor<'de> for TokensVisitor {
-    type Value = LoginTokens;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a token string or {accessToken, refreshToken}")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        if v.is_empty() {
-            return Err(E::invalid_value(de::Unexpected::Str(v), &self));
-        }
-        Ok(LoginTokens {
-            access_token: AccessToken::new(v),
-            refresh_token: None,
-        })
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let (mut access, mut refresh) = (None, None);
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "accessToken" => access = map.next_value::<Option<String>>()?,
-                "refreshToken" => refresh = map.next_value::<Option<String>>()?,
-                _ => {
-                    map.next_value::<de::IgnoredAny>()?;
-                }
+impl FromJson for LoginTokens {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        const EXPECTED: &str = "a token string or {accessToken, refreshToken}";
+        let (access, refresh) = match value {
+            Value::String(token) => (Some(token.clone()), None),
+            Value::Object(_) => {
+                let f = Fields::of(value, EXPECTED)?;
+                (f.string("accessToken")?, f.string("refreshToken")?)
             }
-        }
+            other => return Err(ReadError::expected(EXPECTED, other)),
+        };
         let access = access
             .filter(|t| !t.is_empty())
-            .ok_or_else(|| de::Error::missing_field("accessToken"))?;
-        Ok(LoginTokens {
+            .ok_or_else(|| ReadError::new("missing field `accessToken`"))?;
+        Ok(Self {
             access_token: AccessToken::new(access),
             refresh_token: refresh.filter(|t| !t.is_empty()).map(RefreshToken::new),
         })
     }
 }
+
+deserialize_with_reader!(LoginTokens);
 
 #[cfg(test)]
 mod tests {

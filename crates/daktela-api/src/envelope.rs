@@ -4,25 +4,12 @@
 //! from CONTRACT.md: 401/403/404 may come with an EMPTY body; `error` has four shapes; a 2xx whose
 //! `error` is not empty FAILED; 429 carries `Retry-After`; some captures start with a UTF-8 BOM.
 
-use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
-use serde_json::value::RawValue;
 
 use crate::error::{Error, FieldError};
 use crate::error_body::ErrorBody;
-use crate::json_path::error_path;
 use crate::models::List;
-
-/// The envelope, with `result` kept as raw JSON until we know the answer is a success, so a
-/// rejected record in `result` never hides the error beside it.
-#[derive(Deserialize)]
-struct RawEnvelope<'a> {
-    #[serde(default)]
-    error: Value,
-    #[serde(default, borrow)]
-    result: Option<&'a RawValue>,
-}
+use crate::read::{FromJson, ReadError};
 
 /// Interprets one HTTP answer: `status`, its `headers` (only `Retry-After` is read) and the raw
 /// `body`. `T` is the type of the envelope's `result`.
@@ -33,40 +20,70 @@ struct RawEnvelope<'a> {
 /// The matching [`Error`] variant for 401, 403, 404, 429, validation errors, other statuses,
 /// 2xx answers with a non-empty `error`, and bodies that do not decode into `T`
 /// ([`Error::Decode`] names the JSON path, e.g. `result.data[0].name`).
-pub fn interpret<T: DeserializeOwned>(
+pub fn interpret<T: FromJson>(
     status: u16,
     headers: &[(String, String)],
     body: &[u8],
 ) -> Result<T, Error> {
+    let result = interpret_result(status, headers, body)?;
+    T::from_json(&result).map_err(|e| decode_error_in_result(&e))
+}
+
+/// A failure to read the envelope's `result`, with the path from the top of the body.
+pub(crate) fn decode_error_in_result(e: &ReadError) -> Error {
+    let path = match e.path() {
+        "" => "result".to_owned(),
+        p if p.starts_with('[') => format!("result{p}"),
+        p => format!("result.{p}"),
+    };
+    decode_error(&path, e.message())
+}
+
+/// [`interpret`] up to the envelope's `result`, as JSON: everything that does not depend on the
+/// type read, in one non-generic function (the panel's wasm has one copy of it).
+///
+/// # Errors
+/// As [`interpret`], but for the decoding of `result`. An empty 2xx body is a `null` result.
+pub fn interpret_result(
+    status: u16,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> Result<Value, Error> {
     let body = strip_bom(body);
     let is_blank = body.iter().all(u8::is_ascii_whitespace);
-    let parsed = (!is_blank).then(|| serde_json::from_slice::<RawEnvelope<'_>>(body));
+    let parsed = (!is_blank).then(|| parse(body));
 
     if !(200..300).contains(&status) {
         let envelope = parsed.as_ref().and_then(|p| p.as_ref().ok());
-        return Err(failure(status, headers, body, envelope));
+        return Err(failure(status, headers, envelope));
     }
     let envelope = match parsed {
         // 204 No Content (DELETE) and friends: fine when the caller expects nothing.
-        None => {
-            return decode_result::<T>("null")
-                .map_err(|_| decode_error("", "the answer was empty"));
-        }
-        Some(Err(e)) => return Err(decode_error("", &e.to_string())),
-        Some(Ok(envelope)) => envelope,
+        None => return Ok(Value::Null),
+        Some(Err(e)) => return Err(e),
+        Some(Ok(Value::Object(envelope))) => envelope,
+        Some(Ok(_)) => return Err(decode_error("", "the answer is not a JSON object")),
     };
-    let reported = ErrorBody::from_value(&envelope.error);
+    let reported = envelope
+        .get("error")
+        .map(ErrorBody::from_value)
+        .unwrap_or_default();
     if !reported.is_empty() {
         return Err(rejection(status, reported));
     }
-    decode_result(envelope.result.map_or("null", RawValue::get))
+    Ok(envelope.get("result").cloned().unwrap_or(Value::Null))
+}
+
+/// The body as JSON; broken JSON is a decode error of the whole body (its message says where).
+fn parse(body: &[u8]) -> Result<Value, Error> {
+    serde_json::from_slice(body).map_err(|e| decode_error("", &e.to_string()))
 }
 
 /// Checks one captured body for one record: `decode::<Contact>(200, &bytes)`.
 ///
 /// # Errors
 /// As [`interpret`].
-pub fn decode<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T, Error> {
+pub fn decode<T: FromJson>(status: u16, body: &[u8]) -> Result<T, Error> {
     interpret(status, &[], body)
 }
 
@@ -75,27 +92,12 @@ pub fn decode<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T, Error>
 ///
 /// # Errors
 /// As [`interpret`].
-pub fn decode_list<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<(Vec<T>, u64), Error> {
+pub fn decode_list<T: FromJson>(status: u16, body: &[u8]) -> Result<(Vec<T>, u64), Error> {
     interpret::<List<T>>(status, &[], body).map(List::into_parts)
 }
 
 fn strip_bom(body: &[u8]) -> &[u8] {
     body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body)
-}
-
-fn decode_result<T: DeserializeOwned>(raw: &str) -> Result<T, Error> {
-    serde_json::from_str(raw).map_err(|e| result_error(raw, &e))
-}
-
-/// Kept out of the generic [`decode_result`] so its code exists once, not once per `T`.
-fn result_error(raw: &str, e: &serde_json::Error) -> Error {
-    let inner = error_path(raw, e);
-    let path = match inner.as_str() {
-        "." => "result".to_owned(),
-        p if p.starts_with('[') => format!("result{p}"),
-        p => format!("result.{p}"),
-    };
-    decode_error(&path, &e.to_string())
 }
 
 fn decode_error(path: &str, message: &str) -> Error {
@@ -122,14 +124,10 @@ fn rejection(status: u16, reported: ErrorBody) -> Error {
 }
 
 /// Any non-2xx answer. The body is optional and may be HTML from a proxy.
-fn failure(
-    status: u16,
-    headers: &[(String, String)],
-    body: &[u8],
-    envelope: Option<&RawEnvelope<'_>>,
-) -> Error {
+fn failure(status: u16, headers: &[(String, String)], envelope: Option<&Value>) -> Error {
     let reported = envelope
-        .map(|e| ErrorBody::from_value(&e.error))
+        .and_then(|e| e.get("error"))
+        .map(ErrorBody::from_value)
         .unwrap_or_default();
     match status {
         401 => Error::Unauthorized {
@@ -146,7 +144,7 @@ fn failure(
             messages: reported.all_messages(),
         },
         _ if !reported.is_empty() => rejection(status, reported),
-        _ => match problem_violations(body) {
+        _ => match envelope.and_then(problem_violations) {
             Some(form) => Error::Validation {
                 status,
                 form,
@@ -171,25 +169,15 @@ fn retry_after(headers: &[(String, String)]) -> Option<u64> {
 
 /// The OpenAPI export lists 422 `application/problem+json` with `violations[{propertyPath,
 /// message}]` (research.md §3.5, no real sample): read it if it ever comes.
-fn problem_violations(body: &[u8]) -> Option<Vec<FieldError>> {
-    #[derive(Deserialize)]
-    struct Problem {
-        violations: Vec<Violation>,
-    }
-    #[derive(Deserialize)]
-    struct Violation {
-        #[serde(rename = "propertyPath", default)]
-        property_path: String,
-        #[serde(default)]
-        message: String,
-    }
-    let problem: Problem = serde_json::from_slice(body).ok()?;
-    let form: Vec<FieldError> = problem
-        .violations
-        .into_iter()
+fn problem_violations(body: &Value) -> Option<Vec<FieldError>> {
+    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
+    let form: Vec<FieldError> = body
+        .get("violations")?
+        .as_array()?
+        .iter()
         .map(|v| FieldError {
-            field: v.property_path,
-            messages: vec![v.message],
+            field: text(v, "propertyPath"),
+            messages: vec![text(v, "message")],
         })
         .collect();
     (!form.is_empty()).then_some(form)

@@ -9,9 +9,10 @@
 
 use std::time::Duration;
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use crate::error::Error;
+use crate::read::{Fields, FromJson, ReadError};
 use crate::request::{ApiRequest, Method};
 
 /// Longer than the server's 15 s idle answer, so a quiet long-poll never counts as a timeout.
@@ -35,10 +36,17 @@ pub enum PullOutcome {
 }
 
 /// The part of the answer we rely on.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub(crate) struct PullData {
-    #[serde(default, deserialize_with = "crate::models::lenient_string")]
     hash: Option<String>,
+}
+
+impl FromJson for PullData {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        Ok(Self {
+            hash: Fields::of(value, "a pull-data answer")?.string("hash")?,
+        })
+    }
 }
 
 /// The request: `GET /api/v6/appPullData.json?hash=<previous hash>` (empty on the first call).

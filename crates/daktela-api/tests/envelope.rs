@@ -5,7 +5,6 @@
 
 use daktela_api::models::{Activity, CallDirection, Contact, RealtimeSession, SessionState, Whoim};
 use daktela_api::{Error, LoginTokens, decode, decode_list};
-use serde::de::IgnoredAny;
 
 #[test]
 fn empty_bodies_on_401_403_404_map_to_their_variants() {
@@ -50,7 +49,7 @@ fn a_write_whose_error_list_is_not_empty_failed_despite_201() {
 
 #[test]
 fn no_content_is_fine_when_nothing_is_expected_and_an_error_otherwise() {
-    assert!(decode::<IgnoredAny>(204, b"").is_ok());
+    assert!(decode::<()>(204, b"").is_ok());
     assert!(matches!(
         decode::<Activity>(204, b"").unwrap_err(),
         Error::Decode { .. }
@@ -73,8 +72,8 @@ fn decode_errors_inside_a_call_item_name_the_inner_path_too() {
     let Error::Decode { path, message } = decode::<Activity>(200, body).unwrap_err() else {
         panic!()
     };
-    assert_eq!(path, "result.item");
-    assert!(message.contains("answered"), "{message}");
+    assert_eq!(path, "result.item.answered");
+    assert!(message.contains("maybe"), "{message}");
 }
 
 #[test]

@@ -210,11 +210,12 @@ fn required_fields_rejection_lists_every_field() {
     let Error::Validation { form, .. } = error else {
         panic!("{error:?}")
     };
+    // In the order Daktela sent them.
     assert_eq!(
         form,
         vec![
-            field("lastname", "Vstup je povinný"),
-            field("title", "Vstup je povinný")
+            field("title", "Vstup je povinný"),
+            field("lastname", "Vstup je povinný")
         ]
     );
 }

@@ -43,8 +43,9 @@ pub enum ApiError {
         status: StatusCode,
         /// The error content.
         rejection: Rejection,
-        /// The record as submitted, with defaults (`null` for non-form errors).
-        record: Value,
+        /// The record as submitted, with defaults (`null` for non-form errors). Boxed: a
+        /// `Value` object is large, and this rare variant would make every route's `Result` so.
+        record: Box<Value>,
     },
 }
 
@@ -71,7 +72,7 @@ impl ApiError {
         ApiError::Rejected {
             status,
             rejection,
-            record,
+            record: Box::new(record),
         }
     }
 }
@@ -107,7 +108,7 @@ impl IntoResponse for ApiError {
                     Rejection::Form(form) => json!({"form": form, "primary": []}),
                     Rejection::Primary(primary) => json!({"primary": primary}),
                 };
-                (status, Json(envelope(error, record))).into_response()
+                (status, Json(envelope(error, *record))).into_response()
             }
         }
     }

@@ -1,7 +1,5 @@
 //! The agent's state: pauses, queues, realtime session, pull data.
 
-use serde::de::IgnoredAny;
-
 use crate::error::Error;
 use crate::models::{Pause, PauseName, Queue, QueueName, RealtimeSession, UserLogin};
 use crate::pull::{self, PullData, PullOutcome};
@@ -73,7 +71,7 @@ impl<T: Transport> Client<T> {
     /// # Errors
     /// Any [`Error`]; a rejection is [`Error::Validation`] or [`Error::Api`].
     pub async fn queue_login(&self, queues: &[QueueName]) -> Result<(), Error> {
-        self.execute::<IgnoredAny>(requests::queue_session(queues, true))
+        self.execute::<()>(requests::queue_session(queues, true))
             .await
             .map(drop)
     }
@@ -90,7 +88,7 @@ impl<T: Transport> Client<T> {
     /// # Errors
     /// Any [`Error`].
     pub async fn queue_logout(&self, queues: &[QueueName]) -> Result<(), Error> {
-        self.execute::<IgnoredAny>(requests::queue_session(queues, false))
+        self.execute::<()>(requests::queue_session(queues, false))
             .await
             .map(drop)
     }
@@ -107,7 +105,7 @@ impl<T: Transport> Client<T> {
     /// # Errors
     /// Any [`Error`].
     pub async fn pause(&self, reason: &PauseName) -> Result<(), Error> {
-        self.execute::<IgnoredAny>(requests::set_pause(Some(reason)))
+        self.execute::<()>(requests::set_pause(Some(reason)))
             .await
             .map(drop)
     }
@@ -123,7 +121,7 @@ impl<T: Transport> Client<T> {
     /// # Errors
     /// Any [`Error`].
     pub async fn unpause(&self) -> Result<(), Error> {
-        self.execute::<IgnoredAny>(requests::set_pause(None))
+        self.execute::<()>(requests::set_pause(None))
             .await
             .map(drop)
     }

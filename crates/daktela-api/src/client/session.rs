@@ -1,8 +1,10 @@
 //! Logging in and out, and who is logged in.
 
 use crate::auth::LoginTokens;
+use crate::envelope::decode_error_in_result;
 use crate::error::Error;
 use crate::models::{User, Whoim};
+use crate::read::FromJson;
 use crate::requests;
 use crate::transport::Transport;
 
@@ -41,7 +43,8 @@ impl<T: Transport> Client<T> {
     pub async fn refresh(&self) -> Result<LoginTokens, Error> {
         let refresh = self.tokens().refresh.clone().ok_or(Error::NotLoggedIn)?;
         // `send_once`, not `execute`: a refresh never triggers another refresh.
-        let tokens: LoginTokens = self.send_once(&requests::refresh(&refresh)).await?;
+        let result = self.send_once(&requests::refresh(&refresh)).await?;
+        let tokens = LoginTokens::from_json(&result).map_err(|e| decode_error_in_result(&e))?;
         self.store(&tokens);
         Ok(tokens)
     }

@@ -1,30 +1,26 @@
 //! Activities (`activities`): every interaction, whatever the channel.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
-
-use crate::json_path::{error_path, message_without_position};
 
 use super::contact::CustomFields;
 use super::{
     ActivityAction, ActivityName, ActivityType, CallItem, Contact, Named, Queue, Related, Status,
-    Sys, Ticket, User, lenient,
+    Sys, Ticket, User,
 };
+use crate::read::{Fields, FromJson, ReadError, deserialize_with_reader};
 
 /// An activity (OpenAPI `Activity-2`). Every field is optional: a `fields[]` query returns only
 /// the fields asked for, without even `name`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Activity {
     /// Its name (id).
     pub name: Option<ActivityName>,
     /// The ticket it belongs to.
     pub ticket: Option<Related<Ticket>>,
     /// Title.
-    #[serde(deserialize_with = "lenient::string")]
     pub title: Option<String>,
     /// Marked important.
-    #[serde(deserialize_with = "lenient::boolean")]
     pub important: Option<bool>,
     /// State: `""`, `WAIT`, `OPEN`, `POSTPONE`, `CLOSE`.
     pub action: Option<ActivityAction>,
@@ -40,33 +36,24 @@ pub struct Activity {
     /// The contact.
     pub contact: Option<Related<Contact>>,
     /// Priority.
-    #[serde(deserialize_with = "lenient::integer")]
     pub priority: Option<i64>,
     /// Options, raw.
     pub options: Option<Value>,
     /// The note (HTML).
-    #[serde(deserialize_with = "lenient::string")]
     pub description: Option<String>,
     /// Created.
-    #[serde(deserialize_with = "lenient::string")]
     pub time: Option<String>,
     /// Started waiting.
-    #[serde(deserialize_with = "lenient::string")]
     pub time_wait: Option<String>,
     /// Opened.
-    #[serde(deserialize_with = "lenient::string")]
     pub time_open: Option<String>,
     /// Closed.
-    #[serde(deserialize_with = "lenient::string")]
     pub time_close: Option<String>,
     /// Seconds.
-    #[serde(deserialize_with = "lenient::integer")]
     pub duration: Option<i64>,
     /// Seconds ringing.
-    #[serde(deserialize_with = "lenient::integer")]
     pub ringing_time: Option<i64>,
     /// Statuses (dispositions) set on it.
-    #[serde(deserialize_with = "lenient::list")]
     pub statuses: Vec<Related<Status>>,
     /// Custom fields.
     #[serde(rename = "customFields")]
@@ -107,28 +94,47 @@ pub enum ActivityItem {
     Other(Value),
 }
 
-impl<'de> Deserialize<'de> for ActivityItem {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(d)?;
-        if !looks_like_call(&value) {
-            return Ok(Self::Other(value));
+impl FromJson for ActivityItem {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        if looks_like_call(value) {
+            CallItem::from_json(value).map(|call| Self::Call(Box::new(call)))
+        } else {
+            Ok(Self::Other(value.clone()))
         }
-        // The item must be buffered to look at it first. It is read again from its TEXT, not
-        // from the buffered `Value`: a second deserializer for every record a call item holds
-        // (`&Value` beside `&str`) doubled their code in the panel's wasm. The text read also
-        // gives the error a position, so the message can name the inner path.
-        let text = value.to_string();
-        serde_json::from_str::<CallItem>(&text)
-            .map(|call| Self::Call(Box::new(call)))
-            .map_err(|e| {
-                let path = error_path(&text, &e);
-                // Without serde_json's position: it is inside the re-serialised item,
-                // meaningless to a reader of the real body (the outer error names it).
-                let message = message_without_position(&e);
-                serde::de::Error::custom(format!("call item at `{path}`: {message}"))
-            })
     }
 }
+
+impl FromJson for Activity {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        let f = Fields::of(value, "an activity")?;
+        Ok(Self {
+            name: f.get("name")?,
+            ticket: f.get("ticket")?,
+            title: f.string("title")?,
+            important: f.boolean("important")?,
+            action: f.get("action")?,
+            activity_type: f.get("type")?,
+            item: f.get("item")?,
+            queue: f.get("queue")?,
+            user: f.get("user")?,
+            contact: f.get("contact")?,
+            priority: f.integer("priority")?,
+            options: f.raw("options"),
+            description: f.string("description")?,
+            time: f.string("time")?,
+            time_wait: f.string("time_wait")?,
+            time_open: f.string("time_open")?,
+            time_close: f.string("time_close")?,
+            duration: f.integer("duration")?,
+            ringing_time: f.integer("ringing_time")?,
+            statuses: f.get("statuses")?,
+            custom_fields: f.get("customFields")?,
+            sys: f.get("_sys")?,
+        })
+    }
+}
+
+deserialize_with_reader!(Activity, ActivityItem);
 
 /// A call item says so in `_sys.model`; without `_sys` (a shortened answer) `id_call` tells.
 fn looks_like_call(value: &Value) -> bool {

@@ -2,25 +2,22 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
-use super::{ContactName, Named, Related, Sys, User, lenient};
+use super::{ContactName, Named, Related, Sys, User};
+use crate::read::{Fields, FromJson, ReadError, deserialize_with_reader};
 
 /// A CRM contact.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Contact {
     /// Its name (id).
     pub name: Option<ContactName>,
     /// Display name.
-    #[serde(deserialize_with = "lenient::string")]
     pub title: Option<String>,
     /// First name.
-    #[serde(deserialize_with = "lenient::string")]
     pub firstname: Option<String>,
     /// Last name.
-    #[serde(deserialize_with = "lenient::string")]
     pub lastname: Option<String>,
     /// The account (company), raw: an expanded record or its name.
     pub account: Option<Value>,
@@ -29,16 +26,12 @@ pub struct Contact {
     /// The database the contact lives in, raw.
     pub database: Option<Value>,
     /// Free text.
-    #[serde(deserialize_with = "lenient::string")]
     pub description: Option<String>,
     /// NPS score.
-    #[serde(deserialize_with = "lenient::integer")]
     pub nps_score: Option<i64>,
     /// Created, `YYYY-MM-DD HH:MM:SS`.
-    #[serde(deserialize_with = "lenient::string")]
     pub created: Option<String>,
     /// Last edited.
-    #[serde(deserialize_with = "lenient::string")]
     pub edited: Option<String>,
     /// Custom fields; phone numbers and e-mails live here, as arrays.
     #[serde(rename = "customFields")]
@@ -91,19 +84,43 @@ impl CustomFields {
     }
 }
 
-impl<'de> Deserialize<'de> for CustomFields {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match Value::deserialize(d)? {
-            Value::Object(map) => Ok(Self(map.into_iter().collect())),
-            // PHP encodes an empty associative array as `[]`.
-            Value::Array(items) => Ok(Self(
+/// An object, or PHP's `[]` for an empty one (an array is keyed by index); anything else reads
+/// as no custom fields.
+impl FromJson for CustomFields {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        Ok(match value {
+            Value::Object(map) => Self(map.iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
+            Value::Array(items) => Self(
                 items
-                    .into_iter()
+                    .iter()
                     .enumerate()
-                    .map(|(i, v)| (i.to_string(), v))
+                    .map(|(i, v)| (i.to_string(), v.clone()))
                     .collect(),
-            )),
-            _ => Ok(Self::default()),
-        }
+            ),
+            _ => Self::default(),
+        })
     }
 }
+
+impl FromJson for Contact {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        let f = Fields::of(value, "a contact")?;
+        Ok(Self {
+            name: f.get("name")?,
+            title: f.string("title")?,
+            firstname: f.string("firstname")?,
+            lastname: f.string("lastname")?,
+            account: f.raw("account"),
+            user: f.get("user")?,
+            database: f.raw("database"),
+            description: f.string("description")?,
+            nps_score: f.integer("nps_score")?,
+            created: f.string("created")?,
+            edited: f.string("edited")?,
+            custom_fields: f.get("customFields")?,
+            sys: f.get("_sys")?,
+        })
+    }
+}
+
+deserialize_with_reader!(Contact, CustomFields);

@@ -1,7 +1,10 @@
 //! Daktela's string enums, each with an `Other` arm so a value added by a newer server is kept
 //! instead of failing the whole record.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use crate::read::{FromJson, ReadError, deserialize_with_reader, lenient_string};
 
 macro_rules! open_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
@@ -31,11 +34,13 @@ macro_rules! open_enum {
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                Ok(Self::from_wire(super::lenient::string(d)?.as_deref().unwrap_or("")))
+        impl FromJson for $name {
+            fn from_json(value: &Value) -> Result<Self, ReadError> {
+                Ok(Self::from_wire(lenient_string(value)?.as_deref().unwrap_or("")))
             }
         }
+
+        deserialize_with_reader!($name);
 
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

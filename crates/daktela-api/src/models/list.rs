@@ -1,24 +1,18 @@
 //! A list answer: `result: {data: [...], total: N}`.
 
-use std::fmt;
-use std::marker::PhantomData;
+use serde_json::Value;
 
-use serde::de::{self, DeserializeOwned, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer};
-
-use super::lenient;
+use crate::read::{Fields, FromJson, ReadError};
 
 /// One page of a list. `data` may be an array (every real capture) or an object keyed by
-/// record name (handled defensively by two vendor clients, research.md §3.1); both read the same.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(bound(deserialize = "T: DeserializeOwned"))]
+/// record name (handled defensively by two vendor clients, research.md §3.1); both read the same,
+/// in the order Daktela sent them.
+#[derive(Debug, Clone, PartialEq)]
 pub struct List<T> {
     /// The records on this page, in the order Daktela sent them.
-    #[serde(default = "Vec::new", deserialize_with = "array_or_keyed")]
     pub data: Vec<T>,
     /// How many records match in total (not just this page). Missing when the query asked for
     /// `total=false`; a numeric string is accepted.
-    #[serde(default, deserialize_with = "lenient::integer")]
     pub total: Option<i64>,
 }
 
@@ -34,34 +28,27 @@ impl<T> List<T> {
     }
 }
 
-fn array_or_keyed<'de, D: Deserializer<'de>, T: DeserializeOwned>(
-    d: D,
-) -> Result<Vec<T>, D::Error> {
-    d.deserialize_any(DataVisitor(PhantomData))
+impl<T: FromJson> FromJson for List<T> {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        let f = Fields::of(value, "a list")?;
+        let data = match f.value("data") {
+            None => Vec::new(),
+            Some(Value::Object(keyed)) => keyed
+                .iter()
+                .map(|(name, item)| T::from_json(item).map_err(|e| e.in_field(name)))
+                .collect::<Result<_, _>>()
+                .map_err(|e| e.in_field("data"))?,
+            Some(other) => Vec::from_json(other).map_err(|e| e.in_field("data"))?,
+        };
+        Ok(Self {
+            data,
+            total: f.integer("total")?,
+        })
+    }
 }
 
-struct DataVisitor<T>(PhantomData<T>);
-
-impl<'de, T: DeserializeOwned> Visitor<'de> for DataVisitor<T> {
-    type Value = Vec<T>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array of records or an object keyed by record name")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            out.push(item);
-        }
-        Ok(out)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::new();
-        while let Some((_, item)) = map.next_entry::<de::IgnoredAny, T>()? {
-            out.push(item);
-        }
-        Ok(out)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Vec::new())
+impl<'de, T: FromJson> serde::Deserialize<'de> for List<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::read::from_deserializer(d)
     }
 }

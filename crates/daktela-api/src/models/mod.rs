@@ -1,4 +1,6 @@
-//! The records the panel and the tools read, as serde types.
+//! The records the panel and the tools read. Each is read from parsed JSON by
+//! [`FromJson`](crate::FromJson) (see `read.rs` for why not serde's derive), implements
+//! `serde::Deserialize` through it, and `serde::Serialize` as derived.
 //!
 //! Rules shared by every model: unknown fields are ignored (a newer server never breaks a
 //! decode); fields the wire may omit are `Option` or default; scalar fields accept Daktela's PHP
@@ -9,8 +11,7 @@ mod call;
 mod contact;
 mod enums;
 mod float_text;
-mod lenient;
-pub(crate) use lenient::string as lenient_string;
+pub(crate) use float_text::display as float_display;
 mod list;
 mod names;
 mod pause;

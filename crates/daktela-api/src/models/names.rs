@@ -4,7 +4,10 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use crate::read::{FromJson, ReadError, deserialize_with_reader, lenient_string};
 
 macro_rules! name_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -47,15 +50,17 @@ macro_rules! name_type {
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
+        impl FromJson for $name {
             /// Accepts a string or a number (queue and ticket names are integers on the wire).
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                match super::lenient::string(d)? {
+            fn from_json(value: &Value) -> Result<Self, ReadError> {
+                match lenient_string(value)? {
                     Some(name) => Ok(Self(name)),
-                    None => Err(serde::de::Error::custom("a record name may not be null")),
+                    None => Err(ReadError::new("a record name may not be null")),
                 }
             }
         }
+
+        deserialize_with_reader!($name);
     };
 }
 

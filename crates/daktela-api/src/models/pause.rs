@@ -1,44 +1,37 @@
 //! Pause reasons (`pauses`).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::{Named, PauseName, Sys, lenient};
+use serde_json::Value;
+
+use super::{Named, PauseName, Sys};
+use crate::read::{Fields, FromJson, ReadError, deserialize_with_reader};
 
 /// A pause reason the agent can pick.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Pause {
     /// Its name: what the pause request sends.
     pub name: Option<PauseName>,
     /// Display name.
-    #[serde(deserialize_with = "lenient::string")]
     pub title: Option<String>,
     /// `""` (custom), `wrap`, `dnd` or `lajdak` (automatic idle pause).
-    #[serde(rename = "type", deserialize_with = "lenient::string")]
+    #[serde(rename = "type")]
     pub pause_type: Option<String>,
     /// Paid pause.
-    #[serde(deserialize_with = "lenient::boolean")]
     pub paid: Option<bool>,
     /// Maximum length in minutes; 0 = unlimited.
-    #[serde(deserialize_with = "lenient::integer")]
     pub max_duration: Option<i64>,
     /// `""` or `"- 1 day"`.
-    #[serde(deserialize_with = "lenient::string")]
     pub calculated_from: Option<String>,
     /// May be taken repeatedly.
-    #[serde(deserialize_with = "lenient::boolean")]
     pub repeatable: Option<bool>,
     /// How many times it may be taken.
-    #[serde(deserialize_with = "lenient::integer")]
     pub max_amount: Option<i64>,
     /// Minimum time between two of these pauses.
-    #[serde(deserialize_with = "lenient::integer")]
     pub min_timeout: Option<i64>,
     /// Started automatically by Daktela.
-    #[serde(deserialize_with = "lenient::boolean")]
     pub auto_pause: Option<bool>,
     /// Blocks direct calls while on it.
-    #[serde(deserialize_with = "lenient::boolean")]
     pub prevent_direct_calls: Option<bool>,
     /// Record metadata.
     #[serde(rename = "_sys")]
@@ -50,3 +43,25 @@ impl Named for Pause {
         self.name.as_ref().map(PauseName::as_str)
     }
 }
+
+impl FromJson for Pause {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        let f = Fields::of(value, "a pause")?;
+        Ok(Self {
+            name: f.get("name")?,
+            title: f.string("title")?,
+            pause_type: f.string("type")?,
+            paid: f.boolean("paid")?,
+            max_duration: f.integer("max_duration")?,
+            calculated_from: f.string("calculated_from")?,
+            repeatable: f.boolean("repeatable")?,
+            max_amount: f.integer("max_amount")?,
+            min_timeout: f.integer("min_timeout")?,
+            auto_pause: f.boolean("auto_pause")?,
+            prevent_direct_calls: f.boolean("prevent_direct_calls")?,
+            sys: f.get("_sys")?,
+        })
+    }
+}
+
+deserialize_with_reader!(Pause);

@@ -1,36 +1,31 @@
 //! Queues (`queues`).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
-use super::{Named, QueueName, Sys, lenient};
+use super::{Named, QueueName, Sys};
+use crate::read::{Fields, FromJson, ReadError, deserialize_with_reader};
 
 /// A queue. Its `name` is an integer on real instances (`3001`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Queue {
     /// Its name: what queue login and click-to-call send.
     pub name: Option<QueueName>,
     /// Display name.
-    #[serde(deserialize_with = "lenient::string")]
     pub title: Option<String>,
     /// Short alias.
-    #[serde(deserialize_with = "lenient::string")]
     pub alias: Option<String>,
     /// Description.
-    #[serde(deserialize_with = "lenient::string")]
     pub description: Option<String>,
     /// `in`, `ctc`, `out`, `outbounder`, `progressive`, `dialer`, `interviewer`, `email`, `sms`,
     /// `chat`, ... (OpenAPI `Queue-2`).
-    #[serde(rename = "type", deserialize_with = "lenient::string")]
+    #[serde(rename = "type")]
     pub queue_type: Option<String>,
     /// `in` or `out` (OpenAPI `Queue-2`; a real capture has `direction: "in"`).
-    #[serde(deserialize_with = "lenient::string")]
     pub direction: Option<String>,
     /// Queue options, raw.
     pub options: Option<Value>,
     /// Deactivated queue.
-    #[serde(deserialize_with = "lenient::boolean")]
     pub deactivated: Option<bool>,
     /// Record metadata.
     #[serde(rename = "_sys")]
@@ -60,3 +55,22 @@ impl Queue {
         }
     }
 }
+
+impl FromJson for Queue {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        let f = Fields::of(value, "a queue")?;
+        Ok(Self {
+            name: f.get("name")?,
+            title: f.string("title")?,
+            alias: f.string("alias")?,
+            description: f.string("description")?,
+            queue_type: f.string("type")?,
+            direction: f.string("direction")?,
+            options: f.raw("options"),
+            deactivated: f.boolean("deactivated")?,
+            sys: f.get("_sys")?,
+        })
+    }
+}
+
+deserialize_with_reader!(Queue);

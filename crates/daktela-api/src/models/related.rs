@@ -1,11 +1,10 @@
 //! A relation field: Daktela reads them back expanded into full objects (`activity.user` is a
 //! whole user) but writes and some shortened reads carry only the name (research.md §3.1).
 
-use std::fmt;
-use std::marker::PhantomData;
-
-use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use crate::read::{FromJson, ReadError, from_deserializer};
 
 /// A record that can say its own `name`.
 pub trait Named {
@@ -43,32 +42,24 @@ impl<T> Related<T> {
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Related<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(RelatedVisitor(PhantomData))
+/// A string or an integer is the name; an object is the expanded record.
+impl<T: FromJson> FromJson for Related<T> {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        match value {
+            Value::String(name) => Ok(Self::Name(name.clone())),
+            Value::Number(n) if !n.is_f64() => Ok(Self::Name(n.to_string())),
+            Value::Object(_) => T::from_json(value).map(|t| Self::Record(Box::new(t))),
+            other => Err(ReadError::expected(
+                "a record name or an expanded record",
+                other,
+            )),
+        }
     }
 }
 
-struct RelatedVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for RelatedVisitor<T> {
-    type Value = Related<T>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a record name or an expanded record")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Related::Name(v.to_owned()))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Related::Name(v.to_string()))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Related::Name(v.to_string()))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        // Going through MapAccessDeserializer reads the record in place, without buffering.
-        T::deserialize(de::value::MapAccessDeserializer::new(map))
-            .map(|t| Related::Record(Box::new(t)))
+impl<'de, T: FromJson> Deserialize<'de> for Related<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_deserializer(d)
     }
 }
 

@@ -1,48 +1,41 @@
 //! The agent's live state (`realtimeSessions`).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::{Named, Pause, Queue, Related, SessionState, User, lenient};
+use serde_json::Value;
+
+use super::{Named, Pause, Queue, Related, SessionState, User};
+use crate::read::{Fields, FromJson, ReadError, deserialize_with_reader};
 
 /// One realtime session: who is logged in, paused, on a call (OpenAPI `Session-2`; no real
 /// sample is public, so every field is optional).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct RealtimeSession {
     /// The agent (expanded user, or the login).
     pub id_agent: Option<Related<User>>,
     /// `Session`, `Idle` or `Paused`.
     pub state: Option<SessionState>,
     /// The extension the agent is on.
-    #[serde(deserialize_with = "lenient::string")]
     pub exten: Option<String>,
     /// Device state: `Unavailable`, `Idle`, `Busy` or `""`.
-    #[serde(deserialize_with = "lenient::string")]
     pub exten_status: Option<String>,
     /// Presence state, same values as `exten_status`.
-    #[serde(deserialize_with = "lenient::string")]
     pub presence_status: Option<String>,
     /// Login time, `YYYY-MM-DD HH:MM:SS` in the instance time zone.
-    #[serde(deserialize_with = "lenient::string")]
     pub logintime: Option<String>,
     /// Time of the last call.
-    #[serde(deserialize_with = "lenient::string")]
     pub lastcalltime: Option<String>,
     /// Time the current state began.
-    #[serde(deserialize_with = "lenient::string")]
     pub statetime: Option<String>,
     /// Start of the current pause.
-    #[serde(deserialize_with = "lenient::string")]
     pub onpause: Option<String>,
     /// End of wrap-up.
-    #[serde(deserialize_with = "lenient::string")]
     pub unwrap: Option<String>,
     /// The last queue served.
     pub lastqueue: Option<Related<Queue>>,
     /// The current pause reason.
     pub id_pause: Option<Related<Pause>>,
     /// The active call's id; empty or missing when not on a call.
-    #[serde(deserialize_with = "lenient::string")]
     pub id_call: Option<String>,
 }
 
@@ -78,3 +71,26 @@ impl Named for RealtimeSession {
         self.agent_login()
     }
 }
+
+impl FromJson for RealtimeSession {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        let f = Fields::of(value, "a realtime session")?;
+        Ok(Self {
+            id_agent: f.get("id_agent")?,
+            state: f.get("state")?,
+            exten: f.string("exten")?,
+            exten_status: f.string("exten_status")?,
+            presence_status: f.string("presence_status")?,
+            logintime: f.string("logintime")?,
+            lastcalltime: f.string("lastcalltime")?,
+            statetime: f.string("statetime")?,
+            onpause: f.string("onpause")?,
+            unwrap: f.string("unwrap")?,
+            lastqueue: f.get("lastqueue")?,
+            id_pause: f.get("id_pause")?,
+            id_call: f.string("id_call")?,
+        })
+    }
+}
+
+deserialize_with_reader!(RealtimeSession);

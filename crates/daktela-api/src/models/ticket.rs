@@ -1,25 +1,22 @@
 //! Tickets, attachments and e-mail items: not used by the panel's call flow, modelled thinly so
 //! that activities carrying them (and the captured fixtures) decode.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
-use super::{Contact, Named, Queue, Related, Sys, TicketName, User, lenient};
+use super::{Contact, Named, Queue, Related, Sys, TicketName, User};
+use crate::read::{Fields, FromJson, ReadError, deserialize_with_reader};
 
 /// A ticket (thin).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Ticket {
     /// Its name: an integer on real instances.
     pub name: Option<TicketName>,
     /// Title.
-    #[serde(deserialize_with = "lenient::string")]
     pub title: Option<String>,
     /// `OPEN`, `WAIT`, `CLOSE`, `ARCHIVE`.
-    #[serde(deserialize_with = "lenient::string")]
     pub stage: Option<String>,
     /// `LOW`, `MEDIUM`, `HIGH`.
-    #[serde(deserialize_with = "lenient::string")]
     pub priority: Option<String>,
     /// The contact.
     pub contact: Option<Related<Contact>>,
@@ -28,10 +25,8 @@ pub struct Ticket {
     /// Category, raw.
     pub category: Option<Value>,
     /// Created.
-    #[serde(deserialize_with = "lenient::string")]
     pub created: Option<String>,
     /// Last edited.
-    #[serde(deserialize_with = "lenient::string")]
     pub edited: Option<String>,
     /// Record metadata.
     #[serde(rename = "_sys")]
@@ -45,59 +40,97 @@ impl Named for Ticket {
 }
 
 /// A file attached to an activity or an e-mail.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Attachment {
     /// File id.
-    #[serde(deserialize_with = "lenient::string")]
     pub file: Option<String>,
     /// File name.
-    #[serde(deserialize_with = "lenient::string")]
     pub title: Option<String>,
     /// MIME type.
-    #[serde(rename = "type", deserialize_with = "lenient::string")]
+    #[serde(rename = "type")]
     pub mime_type: Option<String>,
     /// Bytes.
-    #[serde(deserialize_with = "lenient::integer")]
     pub size: Option<i64>,
     /// Uploaded.
-    #[serde(deserialize_with = "lenient::string")]
     pub time: Option<String>,
     /// `"0"`/`"1"`: inline in the e-mail body.
-    #[serde(deserialize_with = "lenient::boolean")]
     pub inline: Option<bool>,
 }
 
 /// An e-mail (`activitiesEmail`), thin.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct EmailItem {
     /// Its name.
-    #[serde(deserialize_with = "lenient::string")]
     pub name: Option<String>,
     /// Subject.
-    #[serde(deserialize_with = "lenient::string")]
     pub title: Option<String>,
     /// The other party's address.
-    #[serde(deserialize_with = "lenient::string")]
     pub address: Option<String>,
     /// `in` or `out`.
-    #[serde(deserialize_with = "lenient::string")]
     pub direction: Option<String>,
     /// Body (HTML).
-    #[serde(deserialize_with = "lenient::string")]
     pub text: Option<String>,
     /// Received or sent.
-    #[serde(deserialize_with = "lenient::string")]
     pub time: Option<String>,
     /// The queue.
     pub queue: Option<Related<Queue>>,
     /// The contact.
     pub contact: Option<Related<Contact>>,
     /// Attached files.
-    #[serde(deserialize_with = "lenient::list")]
     pub files: Vec<Attachment>,
     /// Record metadata.
     #[serde(rename = "_sys")]
     pub sys: Option<Sys>,
 }
+
+impl FromJson for Ticket {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        let f = Fields::of(value, "a ticket")?;
+        Ok(Self {
+            name: f.get("name")?,
+            title: f.string("title")?,
+            stage: f.string("stage")?,
+            priority: f.string("priority")?,
+            contact: f.get("contact")?,
+            user: f.get("user")?,
+            category: f.raw("category"),
+            created: f.string("created")?,
+            edited: f.string("edited")?,
+            sys: f.get("_sys")?,
+        })
+    }
+}
+
+impl FromJson for Attachment {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        let f = Fields::of(value, "an attachment")?;
+        Ok(Self {
+            file: f.string("file")?,
+            title: f.string("title")?,
+            mime_type: f.string("type")?,
+            size: f.integer("size")?,
+            time: f.string("time")?,
+            inline: f.boolean("inline")?,
+        })
+    }
+}
+
+impl FromJson for EmailItem {
+    fn from_json(value: &Value) -> Result<Self, ReadError> {
+        let f = Fields::of(value, "an e-mail item")?;
+        Ok(Self {
+            name: f.string("name")?,
+            title: f.string("title")?,
+            address: f.string("address")?,
+            direction: f.string("direction")?,
+            text: f.string("text")?,
+            time: f.string("time")?,
+            queue: f.get("queue")?,
+            contact: f.get("contact")?,
+            files: f.get("files")?,
+            sys: f.get("_sys")?,
+        })
+    }
+}
+
+deserialize_with_reader!(Ticket, Attachment, EmailItem);
