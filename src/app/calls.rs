@@ -247,10 +247,28 @@ impl Ctl {
         self.calls.update(|c| {
             c.finish(&activity);
         });
-        self.ended
-            .update_value(|e| e.retain(|c| c.info.activity != activity));
+        self.forget_gone_calls();
         self.persist_calls();
         self.info(self.t(Text::Saved));
+    }
+
+    /// Drops what is kept beside each call (its ended record, its CRM matches) for calls the
+    /// tracker no longer follows: a saved wrap-up, or one dropped past the tracker's bound.
+    /// Without it both grew by one entry per call for the life of the page, and the matches
+    /// rode along in every state broadcast to the other tabs.
+    pub(super) fn forget_gone_calls(self) {
+        // A copy (a few calls), so no signal is written while another's guard is held.
+        let tracker = self.calls.get_untracked();
+        self.ended
+            .update_value(|e| tracker.retain_tracked(e, |c| c.info.activity.as_str()));
+        let stale = self.matches.with_untracked(|m| {
+            m.iter()
+                .any(|(activity, _)| tracker.call(&activity.as_str().into()).is_none())
+        });
+        if stale {
+            self.matches
+                .update(|m| tracker.retain_tracked(m, |(activity, _)| activity));
+        }
     }
 
     /// Changes the unsaved wrap-up of a call (kept across a reload of this tab).

@@ -11,6 +11,7 @@ mod dial;
 mod outbox;
 mod prefs;
 mod session;
+mod set_changed;
 mod store;
 mod sync;
 mod tabs;
@@ -18,6 +19,8 @@ mod tabs;
 use daktela_api::Client;
 use daktela_api::models::{Pause, Queue, QueueName, RealtimeSession, Status, User};
 use leptos::prelude::*;
+
+use set_changed::SetChanged;
 
 use crate::browser::alerts::{Permission, Ringer};
 use crate::browser::tabs::TabChannel;
@@ -257,7 +260,7 @@ impl Ctl {
                         let next = self
                             .agent
                             .with_untracked(|prev| AgentView::derive(&input, prev));
-                        self.agent.set(next);
+                        self.agent.set_changed(next);
                     })
                 })
             })

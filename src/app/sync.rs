@@ -6,6 +6,7 @@ use daktela_api::{Error, PullOutcome};
 use leptos::prelude::*;
 
 use super::Ctl;
+use super::set_changed::SetChanged;
 use crate::browser::clock::{jitter, now_ms};
 use crate::browser::tabs::is_online;
 use crate::state::ConnectionState;
@@ -33,7 +34,7 @@ impl Ctl {
         let sent_ms = now_ms();
         let session = client.realtime_session(&login).await?;
         let open = client.open_call_activities(&login).await?;
-        self.session.set(session);
+        self.session.set_changed(session);
         self.derive_agent();
         let events = self
             .calls
@@ -41,6 +42,7 @@ impl Ctl {
         for event in events.unwrap_or_default() {
             self.on_call_event(event);
         }
+        self.forget_gone_calls();
         // After the events: an ended call waiting for wrap-up, and the pop already made, must
         // survive a reload with the tracker.
         self.persist_calls();

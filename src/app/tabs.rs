@@ -17,6 +17,8 @@ use crate::state::tabs::TabId;
 use crate::state::tabs::active::ActiveTab;
 use crate::state::tabs::election::{Change, Election, HEARTBEAT_MS};
 use crate::state::tabs::message::{TabMessage, VERSION};
+
+use super::set_changed::SetChanged;
 use crate::state::tabs::mirror::{Mirror, SharedTokens};
 
 /// Where the last-used tab is kept (`localStorage`, shared by the tabs).
@@ -212,20 +214,20 @@ impl Ctl {
             None if mirror.me.is_none() => self.forget_session(),
             None => {}
         }
-        self.connection.set(mirror.connection);
-        self.next_retry_ms.set(mirror.next_retry_ms);
-        self.me.set(mirror.me);
-        self.session.set(mirror.session);
-        self.logged_in.set(mirror.logged_in);
+        self.connection.set_changed(mirror.connection);
+        self.next_retry_ms.set_changed(mirror.next_retry_ms);
+        self.me.set_changed(mirror.me);
+        self.session.set_changed(mirror.session);
+        self.logged_in.set_changed(mirror.logged_in);
         self.persist_queues();
-        self.pauses.set(mirror.pauses);
-        self.queues.set(mirror.queues);
-        self.statuses.set(mirror.statuses);
-        self.calls.set(mirror.calls);
+        self.pauses.set_changed(mirror.pauses);
+        self.queues.set_changed(mirror.queues);
+        self.statuses.set_changed(mirror.statuses);
+        self.calls.set_changed(mirror.calls);
         self.ended.set_value(mirror.ended);
         self.pops.set_value(mirror.pops);
-        self.matches.set(mirror.matches);
-        self.outbox_pending.set(mirror.outbox_pending);
+        self.matches.set_changed(mirror.matches);
+        self.outbox_pending.set_changed(mirror.outbox_pending);
         self.persist_calls();
         self.derive_agent();
     }

@@ -199,6 +199,17 @@ impl CallTracker {
         }
     }
 
+    /// Keeps only the `items` of calls this tracker still follows (ringing, talking or in
+    /// wrap-up); `activity` names an item's call. What the panel keeps beside each call (its
+    /// ended record, its CRM matches) goes through this whenever calls leave the tracker, or it
+    /// would grow by one entry per call for as long as the page lives.
+    pub fn retain_tracked<T>(&self, items: &mut Vec<T>, activity: impl Fn(&T) -> &str) {
+        items.retain(|item| {
+            let name = activity(item);
+            self.calls.iter().any(|c| c.info.activity.as_str() == name)
+        });
+    }
+
     /// Ends wrap-up (the disposition is saved). False when the call is not in wrap-up.
     pub fn finish(&mut self, activity: &ActivityName) -> bool {
         let before = self.calls.len();
@@ -587,6 +598,35 @@ mod tests {
             t.calls()[0].info.activity.as_str(),
             "c130",
             "oldest dropped"
+        );
+    }
+
+    #[test]
+    fn what_is_kept_beside_calls_follows_the_tracker_out() {
+        let mut t = CallTracker::new();
+        // Per call: the CRM matches, as the panel keeps them (activity, records).
+        let mut kept: Vec<(String, u32)> = Vec::new();
+        for n in 0..150u64 {
+            t.reconcile(&[ring(&format!("c{n}"))], n * 10 + 1);
+            kept.push((format!("c{n}"), 1));
+            t.reconcile(&[], n * 10 + 2);
+            if n % 2 == 0 {
+                // The agent saves every other wrap-up.
+                assert!(t.finish(&name(&format!("c{n}"))));
+            }
+            t.retain_tracked(&mut kept, |(activity, _)| activity);
+        }
+        // Only the unsaved wrap-ups the tracker still holds (the newest MAX_WRAP_UP).
+        assert_eq!(kept.len(), MAX_WRAP_UP);
+        assert!(kept.iter().all(|(a, _)| t.call(&name(a)).is_some()));
+        assert_eq!(kept.last().map(|(a, _)| a.as_str()), Some("c149"));
+        t.reconcile(&[ring("live")], 10_000);
+        kept.push(("live".into(), 2));
+        t.retain_tracked(&mut kept, |(activity, _)| activity);
+        assert_eq!(
+            kept.last().map(|(a, _)| a.as_str()),
+            Some("live"),
+            "a ringing call stays"
         );
     }
 
