@@ -17,7 +17,14 @@ pub fn CallCards(
     /// The controller.
     ctl: Ctl,
 ) -> impl IntoView {
-    let calls = move || ctl.calls.with(|c| c.calls().to_vec());
+    // Only what a card shows, memoised: the tracker also changes when nothing shown does (its
+    // snapshot time moves on every sync), and building views costs more than time. Leptos 0.8
+    // keeps a little memory per discarded view until the signals it read change again (their
+    // subscriber lists hold `Weak`s), so cards are built when a call changes, a few times per
+    // call, and not on every sync. One closure rather than a keyed `<For>`: each re-run cleans
+    // up the previous cards' owners, where a `<For>` that lives all day keeps a `Weak` per row
+    // it ever had.
+    let calls = Memo::new(move |_| ctl.calls.with(|c| c.calls().to_vec()));
     let ringing = move || {
         ctl.calls.with(|c| {
             c.calls()
@@ -31,7 +38,7 @@ pub fn CallCards(
     view! {
         // Read out to screen-reader users the moment a call rings.
         <div class="dcti-live" aria-live="assertive">{ringing}</div>
-        {move || calls().into_iter().map(|call| view! { <CallCard ctl call /> }).collect_view()}
+        {move || calls.get().into_iter().map(|call| view! { <CallCard ctl call /> }).collect_view()}
     }
 }
 

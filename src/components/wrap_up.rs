@@ -52,7 +52,9 @@ pub fn WrapUp(
                 <span>{ctl.t(Text::Disposition)}</span>
                 <select name="disposition" on:change=on_status>
                     <option value="">{ctl.t(Text::ChooseDisposition)}</option>
-                    {move || ctl.statuses.get().into_iter().filter_map(|s| {
+                    // Read once: the form lives for one call, and a tracked read of a list that
+                    // never changes would keep every form's effect alive (see `CallCards`).
+                    {ctl.statuses.get_untracked().into_iter().filter_map(|s| {
                         let name = s.name?.as_str().to_owned();
                         let title = s.title.unwrap_or_else(|| name.clone());
                         // Selected from the draft, so rebuilt options keep the agent's choice.
