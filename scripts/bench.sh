@@ -8,4 +8,7 @@ cd "$(dirname "$0")/.."
 . scripts/setup.sh
 trunk build --release >&2
 cargo run --locked -q --profile native-release -p daktela-cti-e2e --bin panel-bench
+# The many-tabs soak (issue 8): idle requests per minute with 1 tab vs 5, 500 calls with 3 tabs,
+# one CRM log per call, wasm memory and JS heap growth per tab (SOAK_CALLS, SOAK_IDLE_SECS).
+cargo run --locked -q --profile native-release -p daktela-cti-e2e --bin tabs-soak
 SKIP_BUILD=1 bash scripts/size-report.sh

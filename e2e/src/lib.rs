@@ -1,9 +1,11 @@
 //! The end-to-end harness: headless Chromium, driven over WebDriver, on pages we serve on
 //! 127.0.0.1. Browsers and drivers are killed when the harness is dropped, even when a test fails.
+//! Benchmarks that measure the page's memory drive Chromium over CDP instead ([`cdp`]).
 #![deny(missing_docs)]
 
 mod agent;
 mod browser;
+pub mod cdp;
 mod crm;
 mod panel;
 mod wait;
