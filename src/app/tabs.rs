@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 
 use super::Ctl;
+use super::set_changed::SetChanged;
 use crate::browser::clock::{jitter, now_ms, sleep_ms};
 use crate::browser::tabs::{PageEvent, TabChannel, TabsError, request_leadership, watch_page};
 use crate::state::ConnectionState;
@@ -17,8 +18,6 @@ use crate::state::tabs::TabId;
 use crate::state::tabs::active::ActiveTab;
 use crate::state::tabs::election::{Change, Election, HEARTBEAT_MS};
 use crate::state::tabs::message::{TabMessage, VERSION};
-
-use super::set_changed::SetChanged;
 use crate::state::tabs::mirror::{Mirror, SharedTokens};
 
 /// Where the last-used tab is kept (`localStorage`, shared by the tabs).

@@ -54,25 +54,24 @@ impl ReadError {
 
     /// The same failure, seen from the object that holds it under `key`.
     #[must_use]
-    pub fn in_field(mut self, key: &str) -> Self {
-        let sep = if self.path.is_empty() || self.path.starts_with('[') {
-            ""
-        } else {
-            "."
-        };
-        self.path = format!("{key}{sep}{}", self.path);
-        self
+    pub fn in_field(self, key: &str) -> Self {
+        self.under(key.to_owned())
     }
 
     /// The same failure, seen from the array that holds it at `index`.
     #[must_use]
-    pub fn at_index(mut self, index: usize) -> Self {
+    pub fn at_index(self, index: usize) -> Self {
+        self.under(format!("[{index}]"))
+    }
+
+    /// Puts `head` in front of the path, with a `.` unless the path is empty or an index.
+    fn under(mut self, head: String) -> Self {
         let sep = if self.path.is_empty() || self.path.starts_with('[') {
             ""
         } else {
             "."
         };
-        self.path = format!("[{index}]{sep}{}", self.path);
+        self.path = format!("{head}{sep}{}", self.path);
         self
     }
 
