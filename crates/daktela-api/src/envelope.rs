@@ -26,17 +26,13 @@ pub fn interpret<T: FromJson>(
     body: &[u8],
 ) -> Result<T, Error> {
     let result = interpret_result(status, headers, body)?;
-    T::from_json(&result).map_err(|e| decode_error_in_result(&e))
+    T::from_json(&result).map_err(decode_error_in_result)
 }
 
 /// A failure to read the envelope's `result`, with the path from the top of the body.
-pub(crate) fn decode_error_in_result(e: &ReadError) -> Error {
-    let path = match e.path() {
-        "" => "result".to_owned(),
-        p if p.starts_with('[') => format!("result{p}"),
-        p => format!("result.{p}"),
-    };
-    decode_error(&path, e.message())
+pub(crate) fn decode_error_in_result(e: ReadError) -> Error {
+    let e = e.in_field("result");
+    decode_error(e.path(), e.message())
 }
 
 /// [`interpret`] up to the envelope's `result`, as JSON: everything that does not depend on the
@@ -57,7 +53,7 @@ pub fn interpret_result(
         let envelope = parsed.as_ref().and_then(|p| p.as_ref().ok());
         return Err(failure(status, headers, envelope));
     }
-    let envelope = match parsed {
+    let mut envelope = match parsed {
         // 204 No Content (DELETE) and friends: fine when the caller expects nothing.
         None => return Ok(Value::Null),
         Some(Err(e)) => return Err(e),
@@ -71,7 +67,8 @@ pub fn interpret_result(
     if !reported.is_empty() {
         return Err(rejection(status, reported));
     }
-    Ok(envelope.get("result").cloned().unwrap_or(Value::Null))
+    // Moved out, not copied: a list page can be large.
+    Ok(envelope.remove("result").unwrap_or(Value::Null))
 }
 
 /// The body as JSON; broken JSON is a decode error of the whole body (its message says where).

@@ -140,7 +140,7 @@ impl<T: Transport> Client<T> {
     /// Any [`Error`]: see [`crate::interpret`].
     pub async fn execute<R: FromJson>(&self, request: ApiRequest) -> Result<R, Error> {
         let result = self.execute_result(request).await?;
-        R::from_json(&result).map_err(|e| decode_error_in_result(&e))
+        R::from_json(&result).map_err(decode_error_in_result)
     }
 
     /// Sends any request and returns the answer's `result` as JSON. [`Client::execute`] is this

@@ -44,7 +44,7 @@ impl<T: Transport> Client<T> {
         let refresh = self.tokens().refresh.clone().ok_or(Error::NotLoggedIn)?;
         // `send_once`, not `execute`: a refresh never triggers another refresh.
         let result = self.send_once(&requests::refresh(&refresh)).await?;
-        let tokens = LoginTokens::from_json(&result).map_err(|e| decode_error_in_result(&e))?;
+        let tokens = LoginTokens::from_json(&result).map_err(decode_error_in_result)?;
         self.store(&tokens);
         Ok(tokens)
     }
